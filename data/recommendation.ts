@@ -1,0 +1,59 @@
+// A recommendation of the matrix, with its sub-points and its status in each monitoring round.
+import { z } from 'zod';
+import { CriterionKey, PillarKey, ResponseKey, StatusKey } from './vocabulary.ts';
+
+/** A monitoring round as the sheet's headers name it: "Time 2" has time 2. */
+export const MonitoringRound = z.object({
+  label: z.string().min(1),
+  time: z.number().int().nonnegative(),
+});
+export type MonitoringRound = z.infer<typeof MonitoringRound>;
+
+/** What one recommendation (or point) reported in one round. */
+export const RoundProgress = z.object({
+  status: StatusKey,
+  comment: z.string(),
+});
+export type RoundProgress = z.infer<typeof RoundProgress>;
+
+/** Progress keyed by round label ("Time 2"). Every round of the snapshot has an entry. */
+export const Monitoring = z.record(z.string(), RoundProgress);
+export type Monitoring = z.infer<typeof Monitoring>;
+
+/** The fields a recommendation and each of its points carry alike. */
+const Actionable = z.object({
+  text: z.string(),
+  /** Lead units, as written (sub-unit qualifiers kept: "DOE (AAP)"). */
+  responsible: z.array(z.string()),
+  support: z.array(z.string()),
+  /** null when the cell is empty or could not be read (a finding says which). */
+  response: ResponseKey.nullable(),
+  responseComment: z.string(),
+  keyActions: z.string(),
+  monitoring: Monitoring,
+  /** The sheet row (1-based) the values came from. */
+  row: z.number().int().positive(),
+});
+
+/** A sub-point ("48a") with its own response, units or status. */
+export const Point = Actionable.extend({
+  id: z.string().regex(/^[a-z]$/),
+});
+export type Point = z.infer<typeof Point>;
+
+export const Recommendation = Actionable.extend({
+  /** The matrix's own number as a string ("25"); points are "25a" and live in `points`. */
+  id: z.string().regex(/^\d+$/),
+  number: z.number().int().positive(),
+  pillar: PillarKey.nullable(),
+  /** Taken from the evaluation number's first digit; from the label only when there is no number. */
+  criterion: CriterionKey.nullable(),
+  /** The criterion label as written in the sheet, kept so a reader can see what staff typed. */
+  criterionLabel: z.string(),
+  /** The evaluation's own number ("5.1"). */
+  evaluationNumber: z.string().nullable(),
+  /** Ids of linked recommendations, as the matrix cross-references them. */
+  linked: z.array(z.string()),
+  points: z.array(Point),
+});
+export type Recommendation = z.infer<typeof Recommendation>;
