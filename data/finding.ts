@@ -44,6 +44,7 @@ export const FINDING_RULES = [
   'unknown-linked-recommendation',
   'missing-text',
   // The sync comparing a new sheet with the last good one.
+  'no-recommendations',
   'rows-lost',
 ] as const;
 export const FindingRule = z.enum(FINDING_RULES);

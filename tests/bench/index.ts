@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 
 const BENCHES: Record<string, string> = {
   normalise: 'tests/bench/normalise.bench.ts',
+  sync: 'tests/bench/sync.bench.ts',
 };
 
 const only = process.argv.slice(2);

@@ -1,0 +1,42 @@
+// The daily history: one compact record of counts per day the matrix changed, for trend charts.
+import { z } from 'zod';
+
+/** Status counts of one round, in the order completed, open, discarded, unreported. */
+export const StatusTuple = z.tuple([
+  z.number().int().nonnegative(),
+  z.number().int().nonnegative(),
+  z.number().int().nonnegative(),
+  z.number().int().nonnegative(),
+]);
+export type StatusTuple = z.infer<typeof StatusTuple>;
+
+/** Per group key, per round label. */
+const GroupCounts = z.record(z.string(), z.record(z.string(), StatusTuple));
+
+export const HistoryDay = z.object({
+  /** The UTC day, YYYY-MM-DD. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  revision: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  rounds: z.array(z.string()),
+  /** accept, partial, reject. */
+  response: z.tuple([z.number().int(), z.number().int(), z.number().int()]),
+  /** All recommendations, per round. */
+  status: z.record(z.string(), StatusTuple),
+  breakdowns: z.object({
+    pillar: GroupCounts,
+    criterion: GroupCounts,
+    unit: GroupCounts,
+    response: GroupCounts,
+  }),
+});
+export type HistoryDay = z.infer<typeof HistoryDay>;
+
+export const HISTORY_DAYS = 731;
+
+export const History = z.object({
+  schemaVersion: z.literal(1),
+  /** Oldest first, one per UTC day, at most HISTORY_DAYS. */
+  days: z.array(HistoryDay),
+});
+export type History = z.infer<typeof History>;

@@ -1,0 +1,138 @@
+// The fake Google's state: service accounts, spreadsheets, issued tokens, queued failures, requests.
+import { columnIndex, columnLetter } from '../../../sync/a1.ts';
+
+export type Cell = string | number | boolean;
+
+export interface FakeTab {
+  sheetId: number;
+  title: string;
+  rows: Cell[][];
+}
+
+export interface FakeSpreadsheet {
+  id: string;
+  title: string;
+  tabs: FakeTab[];
+  /** Emails the file is shared with (service accounts read only what is shared with them). */
+  sharedWith: string[];
+  /** Drive's file version: grows with every change. */
+  version: number;
+  modifiedTime: string;
+}
+
+/** Which endpoint a queued failure hits. */
+export type FailureTarget = 'token' | 'drive' | 'meta' | 'values' | 'write';
+
+export interface Failure {
+  target: FailureTarget;
+  /** Only requests about this spreadsheet id (or, for 'token', this client email). */
+  key?: string;
+  /** 'status': answer with status/body; 'malformed': 200 with broken JSON; 'hang': never answer; 'reset': drop the connection. */
+  mode: 'status' | 'malformed' | 'hang' | 'reset';
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** How many matching requests fail (then the failure is used up). */
+  times: number;
+}
+
+export interface RecordedRequest {
+  at: string;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  authorization: string | null;
+  body: unknown;
+  /** The spreadsheet id or client email the request was about. */
+  key: string | null;
+}
+
+export class GoogleState {
+  readonly accounts = new Map<string, string>();
+  readonly spreadsheets = new Map<string, FakeSpreadsheet>();
+  readonly tokens = new Map<string, { email: string; scopes: string[]; expiresAt: number }>();
+  failures: Failure[] = [];
+  readonly requests: RecordedRequest[] = [];
+
+  upsertSpreadsheet(input: {
+    id: string;
+    title?: string;
+    tabs: Partial<FakeTab>[];
+    sharedWith?: string[];
+  }) {
+    const previous = this.spreadsheets.get(input.id);
+    const spreadsheet: FakeSpreadsheet = {
+      id: input.id,
+      title: input.title ?? previous?.title ?? 'Management response matrix',
+      tabs: input.tabs.map((t, i) => ({
+        sheetId: t.sheetId ?? (i === 0 ? 0 : 1000 + i),
+        title: t.title ?? `Sheet${i + 1}`,
+        rows: t.rows ?? [],
+      })),
+      sharedWith: input.sharedWith ?? previous?.sharedWith ?? [],
+      version: (previous?.version ?? 100) + 1,
+      modifiedTime: new Date().toISOString(),
+    };
+    this.spreadsheets.set(input.id, spreadsheet);
+    return spreadsheet;
+  }
+
+  /** Takes the first queued failure that matches, using one of its times. */
+  takeFailure(target: FailureTarget, key: string | null): Failure | null {
+    const index = this.failures.findIndex(
+      (f) => f.target === target && (f.key === undefined || f.key === key),
+    );
+    if (index === -1) return null;
+    const failure = this.failures[index]!;
+    failure.times--;
+    if (failure.times <= 0) this.failures.splice(index, 1);
+    return failure;
+  }
+}
+
+/** A tab title as Google writes it in a range: quoted when it is not a plain word. */
+export function quoteTab(title: string): string {
+  return /^[A-Za-z0-9_]+$/.test(title) ? title : `'${title.replace(/'/g, "''")}'`;
+}
+
+/**
+ * Reads a range the way the Sheets API does: "Tab", "'My tab'!B3:F", "A1:Z" (first tab). Returns
+ * the rows in the window (trailing empty rows and cells dropped) and the range Google echoes back.
+ */
+export function readRange(
+  spreadsheet: FakeSpreadsheet,
+  range: string,
+): { tab: FakeTab; range: string; values: Cell[][] } | null {
+  const bang = range.lastIndexOf('!');
+  let tabName: string | null = bang === -1 ? range : range.slice(0, bang);
+  let a1 = bang === -1 ? '' : range.slice(bang + 1);
+  if (bang === -1 && /^[A-Za-z]{1,3}\d*(:[A-Za-z]{0,3}\d*)?$/.test(range)) {
+    tabName = null;
+    a1 = range;
+  }
+  const title = tabName?.replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+  const tab =
+    title === undefined ? spreadsheet.tabs[0] : spreadsheet.tabs.find((t) => t.title === title);
+  if (!tab) return null;
+  const [from = 'A1', to = ''] = a1 ? a1.split(':') : [];
+  const start = /^([A-Za-z]*)(\d*)$/.exec(from);
+  const end = /^([A-Za-z]*)(\d*)$/.exec(to);
+  if (!start || !end) return null;
+  const firstCol = start[1] ? columnIndex(start[1]) : 0;
+  const firstRow = start[2] ? Number(start[2]) - 1 : 0;
+  const width = Math.max(26, ...tab.rows.map((r) => r.length));
+  const height = Math.max(1000, tab.rows.length);
+  const lastCol = end[1] ? columnIndex(end[1]) : a1 && !to ? firstCol : width - 1;
+  const lastRow = end[2] ? Number(end[2]) - 1 : a1 && !to ? firstRow : height - 1;
+  const values = tab.rows.slice(firstRow, lastRow + 1).map((r) => {
+    const cells = r.slice(firstCol, lastCol + 1);
+    while (cells.length > 0 && (cells.at(-1) === '' || cells.at(-1) === undefined)) cells.pop();
+    return cells.map((c) => c ?? '');
+  });
+  while (values.length > 0 && values.at(-1)!.length === 0) values.pop();
+  return {
+    tab,
+    range: `${quoteTab(tab.title)}!${columnLetter(firstCol)}${firstRow + 1}:${columnLetter(lastCol)}${lastRow + 1}`,
+    values,
+  };
+}

@@ -1,0 +1,119 @@
+// The embedded default: no SHEET_ID, the bundled matrix, a first sync on the first request.
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { MatrixStore } from '../../sync/store/matrix-store.ts';
+import { call, countingKv, runCron, unique } from './harness.ts';
+
+function bundledEnv(overrides: Partial<Env> = {}) {
+  const writes = countingKv(env.MATRIX_KV);
+  return {
+    writes,
+    env: {
+      ...env,
+      MATRIX_KV: writes.kv,
+      MATRIX: unique('bundled'),
+      SHEET_ID: '',
+      ...overrides,
+    } as Env,
+  };
+}
+
+interface SyncStatusBody {
+  source: { kind: string };
+  status: {
+    state: string;
+    revision: number;
+    stale: boolean;
+    staleAfterMinutes: number;
+    checkedAt: string;
+    lastRun: { trigger: string; outcome: string };
+  };
+  runs: { trigger: string; outcome: string }[];
+}
+
+describe('the bundled matrix as the default source', () => {
+  it('syncs on the first request when KV is empty', async () => {
+    const { env: testEnv } = bundledEnv();
+    const response = await call(testEnv, '/api/sync');
+    expect(response.status).toBe(200);
+    const body = await response.json<SyncStatusBody>();
+    expect(body.source.kind).toBe('bundled');
+    expect(body.status).toMatchObject({
+      state: 'ok',
+      revision: 1,
+      stale: false,
+      lastRun: { trigger: 'first-request', outcome: 'updated' },
+    });
+    const record = await new MatrixStore(testEnv.MATRIX_KV, testEnv.MATRIX).current();
+    expect(record!.snapshot).toMatchObject({
+      total: 62,
+      source: { kind: 'bundled', id: 'data/matrix.csv' },
+    });
+  });
+
+  it('writes nothing on a cron run while the bundle is unchanged, and a heartbeat once a window', async () => {
+    const { env: testEnv, writes } = bundledEnv();
+    await runCron(testEnv);
+    expect(writes.take()).toEqual([
+      'put snapshots/00000001',
+      'put current',
+      'put history',
+      'put sync-log',
+    ]);
+    await runCron(testEnv);
+    expect(writes.take()).toEqual([]);
+    const window = Math.floor(Date.now() / 600_000) * 600_000 + 600_000;
+    await runCron(testEnv, '* * * * *', window);
+    expect(writes.take()).toEqual(['put current']);
+  });
+
+  it('calls the data stale once no sync has confirmed it for two cron intervals plus the heartbeat', async () => {
+    const { env: testEnv } = bundledEnv();
+    await runCron(testEnv, '*/5 * * * *');
+    const store = new MatrixStore(testEnv.MATRIX_KV, testEnv.MATRIX);
+    const { status, text } = (await store.currentStatus())!;
+    await store.writeStatus(
+      { ...status, lastSuccessAt: new Date(Date.now() - 21 * 60_000).toISOString() },
+      text,
+    );
+    const body = await (await call(testEnv, '/api/sync')).json<SyncStatusBody>();
+    expect(body.status).toMatchObject({ state: 'stale', stale: true, staleAfterMinutes: 20 });
+  });
+
+  it('runs a sync on POST /api/sync from this machine, and forces one when asked', async () => {
+    const { env: testEnv } = bundledEnv();
+    const first = await call(testEnv, '/api/sync', { method: 'POST' });
+    expect((await first.json<{ run: { outcome: string } }>()).run.outcome).toBe('updated');
+    const again = await call(testEnv, '/api/sync', { method: 'POST', body: '{"force": true}' });
+    expect(await again.json()).toMatchObject({
+      run: { outcome: 'updated', revision: 2, trigger: 'manual' },
+    });
+  });
+
+  it('refuses POST /api/sync from elsewhere until sign-in exists, and a malformed body', async () => {
+    const { env: testEnv } = bundledEnv();
+    const ctx = { waitUntil() {}, passThroughOnException() {} } as unknown as ExecutionContext;
+    const { default: worker } = await import('../../worker/index.ts');
+    const remote = await worker.fetch(
+      new Request('https://dashboard.example.org/api/sync', { method: 'POST' }),
+      testEnv,
+      ctx,
+    );
+    expect(remote.status).toBe(403);
+    expect(await remote.json()).toMatchObject({
+      error: { status: 403, message: expect.stringContaining('for admins') },
+    });
+    const bad = await call(testEnv, '/api/sync', { method: 'POST', body: '{"force": "yes"}' });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { parameter: 'force' } });
+  });
+
+  it('answers a bad setting with a 503 that names the variable', async () => {
+    const { env: testEnv } = bundledEnv({ HEARTBEAT_MINUTES: 'often' });
+    const response = await call(testEnv, '/api/sync');
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({
+      error: { message: "HEARTBEAT_MINUTES must be a number from 1 to 1440 (it is 'often')." },
+    });
+  });
+});
