@@ -34,7 +34,7 @@ export default defineConfig({
         test: {
           name: 'worker',
           include: ['worker/**/*.test.ts', 'tests/worker/**/*.test.ts'],
-          globalSetup: ['tests/fakes/google/global-setup.ts'],
+          globalSetup: ['tests/fakes/google/global-setup.ts', 'tests/worker/cli-output.setup.ts'],
         },
       },
     ],

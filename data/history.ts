@@ -1,5 +1,6 @@
 // The daily history: one compact record of counts per day the matrix changed, for trend charts.
 import { z } from 'zod';
+import { StatusKey } from './vocabulary.ts';
 
 /** Status counts of one round, in the order completed, open, discarded, unreported. */
 export const StatusTuple = z.tuple([
@@ -34,9 +35,26 @@ export type HistoryDay = z.infer<typeof HistoryDay>;
 
 export const HISTORY_DAYS = 731;
 
+/** counts[a][b]: recommendations that were `a` in the earlier round and are `b` in the later one. */
+export const StatusMatrix = z.record(
+  StatusKey,
+  z.record(StatusKey, z.number().int().nonnegative()),
+);
+export type StatusMatrix = z.infer<typeof StatusMatrix>;
+
+/** What moved between two consecutive monitoring rounds (e.g. 12 open → completed). */
+export const RoundTransition = z.object({
+  from: z.string(),
+  to: z.string(),
+  counts: StatusMatrix,
+});
+export type RoundTransition = z.infer<typeof RoundTransition>;
+
 export const History = z.object({
   schemaVersion: z.literal(1),
   /** Oldest first, one per UTC day, at most HISTORY_DAYS. */
   days: z.array(HistoryDay),
+  /** Round-over-round transitions of the current snapshot, for the whole matrix. */
+  transitions: z.array(RoundTransition).default([]),
 });
 export type History = z.infer<typeof History>;

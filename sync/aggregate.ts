@@ -1,13 +1,9 @@
 // Counting recommendations into the summary's breakdowns: by pillar, criterion, unit and response.
+
+import { UNASSIGNED, type UnitRole } from '../data/query.ts';
 import type { MonitoringRound, Recommendation } from '../data/recommendation.ts';
 import type { BreakdownGroup, Breakdowns } from '../data/summary.ts';
 import { CRITERIA, PILLARS, RESPONSES } from '../data/vocabulary.ts';
-
-/** Which units the unit breakdown counts: the lead units (default) or the supporting ones. */
-export type UnitRole = 'lead' | 'support';
-
-/** The key of the group for recommendations that have no (readable) value for a breakdown. */
-export const UNASSIGNED = 'unassigned';
 
 function emptyGroup(key: string, label: string, rounds: readonly string[]): BreakdownGroup {
   const group: BreakdownGroup = {

@@ -1,12 +1,25 @@
-// The Hono app: the API routes by resource, one error handler.
+// The Hono app: the API routes by resource, ETags on every answer, one error handler.
 import { Hono } from 'hono';
+import { etag } from 'hono/etag';
 import { handleError } from './errors.ts';
+import { exportRoutes } from './routes/export.ts';
+import { historyRoutes } from './routes/history.ts';
+import { recommendationRoutes } from './routes/recommendations.ts';
+import { summaryRoutes } from './routes/summary.ts';
 import { syncRoutes } from './routes/sync.ts';
 
 const app = new Hono<{ Bindings: Env }>();
 app.onError(handleError);
+// A strong ETag from the body: an unchanged answer costs the client a 304 and no download.
+app.use('/api/*', etag());
 
-const routes = app.route('/api/sync', syncRoutes);
+const routes = app
+  .route('/api/summary', summaryRoutes)
+  .route('/api/recommendations', recommendationRoutes)
+  .route('/api/history', historyRoutes)
+  .route('/api/export.csv', exportRoutes)
+  .route('/api/sync', syncRoutes);
+
 app.notFound((c) =>
   c.json({ error: { status: 404, message: `No such page: ${c.req.path}` } }, 404),
 );

@@ -7,6 +7,7 @@ import {
 } from '../../data/history.ts';
 import type { Snapshot } from '../../data/snapshot.ts';
 import type { BreakdownGroup, StatusCounts } from '../../data/summary.ts';
+import { transitions } from '../query.ts';
 
 const tuple = (c: StatusCounts | undefined): StatusTuple =>
   c ? [c.completed, c.open, c.discarded, c.unreported] : [0, 0, 0, 0];
@@ -55,16 +56,21 @@ const sameCounts = (a: HistoryDay, b: HistoryDay) =>
   JSON.stringify({ ...a, revision: 0 }) === JSON.stringify({ ...b, revision: 0 });
 
 /**
- * The history with this snapshot's day in it, or null when its counts are those of the latest
- * record already: a text-only edit changes no count and costs no KV write, and the trend only
- * gains a point on a day the counts moved.
+ * The history with this snapshot in it, or null when nothing it records changed. A day gains a
+ * record only when its counts moved (a text-only edit changes no count and costs no KV write);
+ * the transitions are the current snapshot's.
  */
 export function withSnapshot(history: History, snapshot: Snapshot): History | null {
   const day = historyDay(snapshot);
+  const moved = transitions(snapshot.recommendations, snapshot.rounds);
   const latest = history.days.at(-1);
-  if (latest && sameCounts({ ...latest, date: day.date }, day)) return null;
-  const days = history.days.filter((d) => d.date !== day.date);
-  days.push(day);
-  days.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  return { schemaVersion: 1, days: days.slice(-HISTORY_DAYS) };
+  const countsMoved = !latest || !sameCounts({ ...latest, date: day.date }, day);
+  const transitionsMoved = JSON.stringify(moved) !== JSON.stringify(history.transitions);
+  if (!countsMoved && !transitionsMoved) return null;
+  const days = countsMoved
+    ? [...history.days.filter((d) => d.date !== day.date), day].sort((a, b) =>
+        a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
+      )
+    : history.days;
+  return { schemaVersion: 1, days: days.slice(-HISTORY_DAYS), transitions: moved };
 }

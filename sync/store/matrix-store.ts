@@ -141,7 +141,7 @@ export class MatrixStore {
   async history(): Promise<History> {
     const text = await this.kv.get(this.keys.history, 'text');
     return text === null
-      ? { schemaVersion: 1, days: [] }
+      ? { schemaVersion: 1, days: [], transitions: [] }
       : parseStored(History, text, this.keys.history);
   }
 

@@ -61,11 +61,18 @@ export const fakeGoogle = {
     (await control(`requests?key=${encodeURIComponent(key)}`)) as RecordedRequest[],
 };
 
-/** KV that delegates to the real binding and remembers every write and delete. */
+/** KV that delegates to the real binding and remembers every write and delete, and counts reads. */
 export function countingKv(kv: KVNamespace) {
   const writes: string[] = [];
+  const reads: string[] = [];
   const counted = new Proxy(kv, {
     get(target, prop, receiver) {
+      if (prop === 'get') {
+        return (key: string, ...rest: unknown[]) => {
+          reads.push(key.replace(/^v1\/matrix\/[^/]+\//, ''));
+          return (target.get as (...a: unknown[]) => Promise<unknown>).call(target, key, ...rest);
+        };
+      }
       if (prop === 'put' || prop === 'delete') {
         return (key: string, ...rest: unknown[]) => {
           writes.push(`${String(prop)} ${key.replace(/^v1\/matrix\/[^/]+\//, '')}`);
@@ -81,6 +88,11 @@ export function countingKv(kv: KVNamespace) {
     take() {
       const taken = [...writes];
       writes.length = 0;
+      return taken;
+    },
+    takeReads() {
+      const taken = [...reads];
+      reads.length = 0;
       return taken;
     },
   };

@@ -8,5 +8,7 @@ declare module 'vitest' {
     /** A PKCS#8 private key whose public half tests register with the fake for their accounts. */
     googlePrivateKey: string;
     googlePublicKey: string;
+    /** stdout of `npm run sheet -- check data/matrix.csv --json`, run once before the tests. */
+    sheetCheckJson: string;
   }
 }

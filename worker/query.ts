@@ -1,0 +1,140 @@
+// Reading the filters from a request's query string, with a 400 that names the parameter and the
+// values it may take when one is wrong.
+import type { Context } from 'hono';
+import { FILTER_PARAMETERS, FIXED_VALUES, type Filters, UNASSIGNED } from '../data/query.ts';
+import type { Snapshot } from '../data/snapshot.ts';
+import { apiError } from './errors.ts';
+
+/** The query's values per parameter; "a,b" and repeated parameters both give several values. */
+function queryValues(c: Context): Map<string, string[]> {
+  const values = new Map<string, string[]>();
+  for (const [key, list] of Object.entries(c.req.queries())) {
+    values.set(
+      key,
+      list
+        .flatMap((v) => v.split(','))
+        .map((v) => v.trim())
+        .filter((v) => v !== ''),
+    );
+  }
+  return values;
+}
+
+/** Refuses parameters the route does not know, so a typo ("pilar=2") is not silently ignored. */
+export function onlyParameters(c: Context, allowed: readonly string[]): Map<string, string[]> {
+  const values = queryValues(c);
+  for (const key of values.keys()) {
+    if (!allowed.includes(key)) {
+      throw apiError(400, {
+        message: allowed.length
+          ? `Unknown query parameter '${key}'.`
+          : `This resource takes no query parameters ('${key}' given).`,
+        parameter: key,
+        allowed,
+      });
+    }
+  }
+  return values;
+}
+
+function oneOf(
+  parameter: string,
+  values: string[],
+  allowed: readonly string[],
+  describe: string,
+): string[] {
+  for (const value of values) {
+    if (!allowed.includes(value)) {
+      throw apiError(400, { message: `'${value}' is not a ${describe}.`, parameter, allowed });
+    }
+  }
+  return values;
+}
+
+function single(parameter: string, values: string[] | undefined): string | undefined {
+  if (values === undefined || values.length === 0) return undefined;
+  if (values.length > 1) throw apiError(400, { message: `Give '${parameter}' once.`, parameter });
+  return values[0];
+}
+
+/** The units a unit filter may name for a role, as written in the snapshot. */
+export function knownUnits(snapshot: Snapshot, role: 'lead' | 'support'): string[] {
+  const seen = new Map<string, string>();
+  for (const r of snapshot.recommendations) {
+    for (const unit of role === 'lead' ? r.responsible : r.support) {
+      if (!seen.has(unit.toLowerCase())) seen.set(unit.toLowerCase(), unit);
+    }
+  }
+  return [...seen.values()].sort();
+}
+
+export function parseFilters(
+  c: Context,
+  snapshot: Snapshot,
+  extra: readonly string[] = [],
+): Filters {
+  const values = onlyParameters(c, [...FILTER_PARAMETERS, ...extra]);
+  const get = (p: string) => values.get(p) ?? [];
+  const unitRole = (single('unitRole', values.get('unitRole')) ?? 'lead') as 'lead' | 'support';
+  oneOf('unitRole', [unitRole], FIXED_VALUES.unitRole, 'unit role');
+  const rounds = snapshot.rounds.map((r) => r.label);
+  const round = single('round', values.get('round'));
+  if (round !== undefined) oneOf('round', [round], rounds, 'monitoring round of this sheet');
+  const units = knownUnits(snapshot, unitRole);
+  const unitKeys = new Map(units.map((u) => [u.toLowerCase(), u]));
+  const unit = get('unit').map((u) => {
+    const known = u === UNASSIGNED ? UNASSIGNED : unitKeys.get(u.toLowerCase());
+    if (!known) {
+      throw apiError(400, {
+        message: `'${u}' is not a ${unitRole === 'lead' ? 'responsible' : 'supporting'} unit in this sheet.`,
+        parameter: 'unit',
+        allowed: [...units, UNASSIGNED],
+      });
+    }
+    return known;
+  });
+  const q = single('q', values.get('q')) ?? '';
+  if (q.length > 200)
+    throw apiError(400, { message: 'The search is limited to 200 characters.', parameter: 'q' });
+  return {
+    pillar: oneOf(
+      'pillar',
+      get('pillar'),
+      FIXED_VALUES.pillar,
+      'pillar (1–5)',
+    ) as Filters['pillar'],
+    criterion: oneOf(
+      'criterion',
+      get('criterion'),
+      FIXED_VALUES.criterion,
+      'evaluation criterion',
+    ) as Filters['criterion'],
+    response: oneOf(
+      'response',
+      get('response'),
+      FIXED_VALUES.response,
+      'management response',
+    ) as Filters['response'],
+    status: oneOf(
+      'status',
+      get('status'),
+      FIXED_VALUES.status,
+      'implementation status',
+    ) as Filters['status'],
+    unit,
+    ...(round !== undefined ? { round } : {}),
+    unitRole,
+    q,
+  };
+}
+
+export function hasFilters(filters: Filters): boolean {
+  return (
+    filters.pillar.length +
+      filters.criterion.length +
+      filters.unit.length +
+      filters.response.length +
+      filters.status.length >
+      0 || filters.q !== ''
+  );
+}

@@ -1,0 +1,90 @@
+// /api/export.csv: the filtered recommendations as a CSV anyone can open in a spreadsheet safely.
+import { Hono } from 'hono';
+import type { Recommendation } from '../../data/recommendation.ts';
+import { pillarName, RESPONSES, STATUSES } from '../../data/vocabulary.ts';
+import { stringifyCsv } from '../../sync/csv.ts';
+import { filterRecommendations } from '../../sync/query.ts';
+import { loadCurrent } from '../current.ts';
+import { dataAge, setCacheHeaders } from '../freshness.ts';
+import { parseFilters } from '../query.ts';
+
+/**
+ * OWASP's advice against CSV injection: a cell a spreadsheet would read as a formula (starting with
+ * = + - @, a tab or a carriage return) gets a leading apostrophe, so it shows as text.
+ */
+export function neutralise(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+const label = (key: string | null, list: readonly { key: string; label: string }[]) =>
+  key === null ? '' : (list.find((x) => x.key === key)?.label ?? key);
+
+function rowsOf(recommendations: readonly Recommendation[], rounds: readonly string[]): string[][] {
+  const header = [
+    'Recommendation #',
+    'Pillar',
+    'Evaluation criterion',
+    'Evaluation recommendation #',
+    'Linked recommendations',
+    'Recommendation',
+    'Responsible unit(s)',
+    'Support from',
+    'Management response',
+    'Management response comments',
+    'Key actions',
+    ...rounds.flatMap((r) => [`Status (${r})`, `Comments (${r})`]),
+  ];
+  const rows: string[][] = [header];
+  for (const r of recommendations) {
+    const rest = (x: Recommendation | Recommendation['points'][number]) => [
+      x.text,
+      x.responsible.join(', '),
+      x.support.join(', '),
+      label(x.response, RESPONSES),
+      x.responseComment,
+      x.keyActions,
+      ...rounds.flatMap((round) => [
+        label(x.monitoring[round]?.status ?? 'unreported', STATUSES),
+        x.monitoring[round]?.comment ?? '',
+      ]),
+    ];
+    const pillar = r.pillar ? `Pillar ${r.pillar}: ${pillarName(r.pillar)}` : '';
+    rows.push([
+      r.id,
+      pillar,
+      r.criterionLabel,
+      r.evaluationNumber ?? '',
+      r.linked.join(', '),
+      ...rest(r),
+    ]);
+    for (const p of r.points)
+      rows.push([
+        `${r.id}${p.id}`,
+        pillar,
+        r.criterionLabel,
+        r.evaluationNumber ?? '',
+        '',
+        ...rest(p),
+      ]);
+  }
+  return rows.map((row) => row.map(neutralise));
+}
+
+export const exportRoutes = new Hono<{ Bindings: Env }>().get('/', async (c) => {
+  const record = await loadCurrent(c);
+  const { snapshot } = record;
+  const filters = parseFilters(c, snapshot);
+  const items = filterRecommendations(snapshot.recommendations, filters, snapshot.rounds);
+  const csv = stringifyCsv(
+    rowsOf(
+      items,
+      snapshot.rounds.map((r) => r.label),
+    ),
+  );
+  setCacheHeaders(c, dataAge(c, record));
+  const date = snapshot.syncedAt.slice(0, 10);
+  c.header('Content-Type', 'text/csv; charset=utf-8');
+  c.header('Content-Disposition', `attachment; filename="management-response-${date}.csv"`);
+  // A byte-order mark so Excel reads the file as UTF-8.
+  return c.body(`\uFEFF${csv}`);
+});

@@ -1,0 +1,40 @@
+// /api/summary: the Summary (the shape `sheet check --json` prints) for the current snapshot,
+// narrowed by the filters, with the data's age and the round-over-round transitions.
+import { Hono } from 'hono';
+import type { Summary } from '../../data/summary.ts';
+import { aggregate } from '../../sync/aggregate.ts';
+import { effectiveRound, filterRecommendations, transitions } from '../../sync/query.ts';
+import { loadCurrent } from '../current.ts';
+import { dataAge, setCacheHeaders } from '../freshness.ts';
+import { hasFilters, parseFilters } from '../query.ts';
+
+export const summaryRoutes = new Hono<{ Bindings: Env }>().get('/', async (c) => {
+  const record = await loadCurrent(c);
+  const { snapshot } = record;
+  const filters = parseFilters(c, snapshot);
+  const narrowed = hasFilters(filters);
+  const recommendations = narrowed
+    ? filterRecommendations(snapshot.recommendations, filters, snapshot.rounds)
+    : snapshot.recommendations;
+  // The unnarrowed, lead-unit summary was computed at sync: serve it as stored.
+  const counted =
+    narrowed || filters.unitRole !== 'lead'
+      ? aggregate(recommendations, snapshot.rounds, { unitRole: filters.unitRole })
+      : { total: snapshot.total, breakdowns: snapshot.breakdowns };
+  const summary: Summary = {
+    total: counted.total,
+    rounds: snapshot.rounds.map((r) => r.label),
+    breakdowns: counted.breakdowns,
+    findings: snapshot.findings,
+  };
+  const age = dataAge(c, record);
+  setCacheHeaders(c, age);
+  return c.json({
+    ...summary,
+    ...age,
+    filters: { ...filters, statusRound: effectiveRound(filters, snapshot.rounds) },
+    /** All recommendations in the sheet, however narrowed this summary is. */
+    matrixTotal: snapshot.total,
+    transitions: transitions(recommendations, snapshot.rounds),
+  });
+});
