@@ -11,7 +11,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['data/**/*.test.ts', 'sync/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          include: ['data/**/*.test.ts', 'sync/**/*.test.ts', 'dashboard/**/*.test.ts', 'tests/unit/**/*.test.ts'],
         },
       },
       {
@@ -35,6 +35,18 @@ export default defineConfig({
           name: 'worker',
           include: ['worker/**/*.test.ts', 'tests/worker/**/*.test.ts'],
           globalSetup: ['tests/fakes/google/global-setup.ts', 'tests/worker/cli-output.setup.ts'],
+        },
+      },
+      {
+        // Headless Chromium against `wrangler dev` on loopback.
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/browser/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
     ],

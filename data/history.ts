@@ -1,6 +1,6 @@
 // The daily history: one compact record of counts per day the matrix changed, for trend charts.
 import { z } from 'zod';
-import { StatusKey } from './vocabulary.ts';
+import { StatusKeySchema } from './enums.ts';
 
 /** Status counts of one round, in the order completed, open, discarded, unreported. */
 export const StatusTuple = z.tuple([
@@ -37,8 +37,8 @@ export const HISTORY_DAYS = 731;
 
 /** counts[a][b]: recommendations that were `a` in the earlier round and are `b` in the later one. */
 export const StatusMatrix = z.record(
-  StatusKey,
-  z.record(StatusKey, z.number().int().nonnegative()),
+  StatusKeySchema,
+  z.record(StatusKeySchema, z.number().int().nonnegative()),
 );
 export type StatusMatrix = z.infer<typeof StatusMatrix>;
 

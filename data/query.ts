@@ -1,6 +1,7 @@
 // The filters a reader can narrow the matrix with: one definition for the API's query string and
-// the dashboard's address bar.
-import { z } from 'zod';
+// the dashboard's address bar. Plain data (the API checks values against the snapshot's own units
+// and rounds, which no static schema knows), so the dashboard bundles no validator.
+import type { CriterionKey, PillarKey, ResponseKey, StatusKey } from './vocabulary.ts';
 import { CRITERION_KEYS, PILLAR_KEYS, RESPONSE_KEYS, STATUS_KEYS } from './vocabulary.ts';
 
 /** The group key of recommendations with no readable value for a breakdown. */
@@ -27,23 +28,31 @@ export const FIXED_VALUES = {
   unitRole: ['lead', 'support'],
 } as const;
 
-export const UnitRole = z.enum(['lead', 'support']);
-export type UnitRole = z.infer<typeof UnitRole>;
+export type UnitRole = (typeof FIXED_VALUES.unitRole)[number];
 
 /**
  * Within one parameter the values are alternatives (pillar=1&pillar=2: either); across parameters
  * all must hold. `status` applies to `round` (the latest round when none is given).
  */
-export const Filters = z.object({
-  pillar: z.array(z.enum(FIXED_VALUES.pillar)).default([]),
-  criterion: z.array(z.enum(FIXED_VALUES.criterion)).default([]),
-  unit: z.array(z.string().min(1)).default([]),
-  response: z.array(z.enum(FIXED_VALUES.response)).default([]),
-  status: z.array(z.enum(FIXED_VALUES.status)).default([]),
-  round: z.string().min(1).optional(),
-  unitRole: UnitRole.default('lead'),
-  q: z.string().max(200).default(''),
-});
-export type Filters = z.infer<typeof Filters>;
+export interface Filters {
+  pillar: (PillarKey | typeof UNASSIGNED)[];
+  criterion: (CriterionKey | typeof UNASSIGNED)[];
+  /** Units as written in the sheet (matched ignoring case). */
+  unit: string[];
+  response: (ResponseKey | typeof UNASSIGNED)[];
+  status: StatusKey[];
+  round?: string;
+  unitRole: UnitRole;
+  /** Words that must all appear in the text, key actions or comments. */
+  q: string;
+}
 
-export const NO_FILTERS: Filters = Filters.parse({});
+export const NO_FILTERS: Filters = {
+  pillar: [],
+  criterion: [],
+  unit: [],
+  response: [],
+  status: [],
+  unitRole: 'lead',
+  q: '',
+};

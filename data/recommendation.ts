@@ -1,6 +1,11 @@
 // A recommendation of the matrix, with its sub-points and its status in each monitoring round.
 import { z } from 'zod';
-import { CriterionKey, PillarKey, ResponseKey, StatusKey } from './vocabulary.ts';
+import {
+  CriterionKeySchema,
+  PillarKeySchema,
+  ResponseKeySchema,
+  StatusKeySchema,
+} from './enums.ts';
 
 /** A monitoring round as the sheet's headers name it: "Time 2" has time 2. */
 export const MonitoringRound = z.object({
@@ -11,7 +16,7 @@ export type MonitoringRound = z.infer<typeof MonitoringRound>;
 
 /** What one recommendation (or point) reported in one round. */
 export const RoundProgress = z.object({
-  status: StatusKey,
+  status: StatusKeySchema,
   comment: z.string(),
 });
 export type RoundProgress = z.infer<typeof RoundProgress>;
@@ -27,7 +32,7 @@ const Actionable = z.object({
   responsible: z.array(z.string()),
   support: z.array(z.string()),
   /** null when the cell is empty or could not be read (a finding says which). */
-  response: ResponseKey.nullable(),
+  response: ResponseKeySchema.nullable(),
   responseComment: z.string(),
   keyActions: z.string(),
   monitoring: Monitoring,
@@ -45,9 +50,9 @@ export const Recommendation = Actionable.extend({
   /** The matrix's own number as a string ("25"); points are "25a" and live in `points`. */
   id: z.string().regex(/^\d+$/),
   number: z.number().int().positive(),
-  pillar: PillarKey.nullable(),
+  pillar: PillarKeySchema.nullable(),
   /** Taken from the evaluation number's first digit; from the label only when there is no number. */
-  criterion: CriterionKey.nullable(),
+  criterion: CriterionKeySchema.nullable(),
   /** The criterion label as written in the sheet, kept so a reader can see what staff typed. */
   criterionLabel: z.string(),
   /** The evaluation's own number ("5.1"). */
@@ -57,3 +62,27 @@ export const Recommendation = Actionable.extend({
   points: z.array(Point),
 });
 export type Recommendation = z.infer<typeof Recommendation>;
+
+/**
+ * A recommendation as the list shows it: what the table needs, without the long texts (the full
+ * recommendation comes from /api/recommendations/:id when a row is opened).
+ */
+export const RecommendationListItem = Recommendation.pick({
+  id: true,
+  number: true,
+  pillar: true,
+  criterion: true,
+  criterionLabel: true,
+  evaluationNumber: true,
+  responsible: true,
+  support: true,
+  response: true,
+  linked: true,
+}).extend({
+  /** The start of the text (of the first point's, when the recommendation's own row has none). */
+  excerpt: z.string(),
+  /** Status per round label. */
+  status: z.record(z.string(), StatusKeySchema),
+  points: z.number().int().nonnegative(),
+});
+export type RecommendationListItem = z.infer<typeof RecommendationListItem>;

@@ -1,6 +1,6 @@
 // The matrix's fixed vocabularies: pillars, evaluation criteria, responses and statuses.
-// Every other module takes names and orders from here, so a label is written once.
-import { z } from 'zod';
+// Every other module takes names and orders from here, so a label is written once. Plain data with
+// no zod, so the dashboard can import it without bundling a validator (the schemas: enums.ts).
 
 /** The five pillars of the PSEAH Strategy (Table 3 of the management response). */
 export const PILLARS = [
@@ -41,8 +41,7 @@ export const PILLAR_KEYS = PILLARS.map((p) => p.key) as [
   (typeof PILLARS)[number]['key'],
   ...(typeof PILLARS)[number]['key'][],
 ];
-export const PillarKey = z.enum(PILLAR_KEYS);
-export type PillarKey = z.infer<typeof PillarKey>;
+export type PillarKey = (typeof PILLARS)[number]['key'];
 
 /**
  * The seven evaluation criteria (Table 2). `digit` is the first digit of the evaluation's own
@@ -62,8 +61,7 @@ export const CRITERION_KEYS = CRITERIA.map((c) => c.key) as [
   (typeof CRITERIA)[number]['key'],
   ...(typeof CRITERIA)[number]['key'][],
 ];
-export const CriterionKey = z.enum(CRITERION_KEYS);
-export type CriterionKey = z.infer<typeof CriterionKey>;
+export type CriterionKey = (typeof CRITERIA)[number]['key'];
 
 /** Management response levels, in the order the matrix lists them. */
 export const RESPONSES = [
@@ -76,8 +74,7 @@ export const RESPONSE_KEYS = RESPONSES.map((r) => r.key) as [
   (typeof RESPONSES)[number]['key'],
   ...(typeof RESPONSES)[number]['key'][],
 ];
-export const ResponseKey = z.enum(RESPONSE_KEYS);
-export type ResponseKey = z.infer<typeof ResponseKey>;
+export type ResponseKey = (typeof RESPONSES)[number]['key'];
 
 /**
  * Implementation status of a monitoring round. `unreported` is ours: the cell is empty or holds a
@@ -94,8 +91,7 @@ export const STATUS_KEYS = STATUSES.map((s) => s.key) as [
   (typeof STATUSES)[number]['key'],
   ...(typeof STATUSES)[number]['key'][],
 ];
-export const StatusKey = z.enum(STATUS_KEYS);
-export type StatusKey = z.infer<typeof StatusKey>;
+export type StatusKey = (typeof STATUSES)[number]['key'];
 
 /** The values a person may type in a status cell (what the sheet's dropdown offers). */
 export const TYPED_STATUSES = ['open', 'completed', 'discarded'] as const;

@@ -23,11 +23,19 @@ export interface Freshness {
   /** When a sync last confirmed the current data matches the sheet. */
   checkedAt: string | null;
   /** Data older than this is stale: two missed runs, plus the heartbeat quiet runs may wait for. */
-  staleAfterMinutes: number;
+  staleAfterMinutes: number | null;
   stale: boolean;
 }
 
-export function freshness(state: SyncStatus, now: Date, heartbeatMinutes: number): Freshness {
+export function freshness(
+  state: SyncStatus,
+  now: Date,
+  heartbeatMinutes: number,
+  sourceKind?: string,
+): Freshness {
+  // The bundled matrix is the deployment's own copy: it cannot fall behind a sheet.
+  if (sourceKind === 'bundled')
+    return { checkedAt: state.lastSuccessAt, staleAfterMinutes: null, stale: false };
   const staleAfterMinutes = 2 * cronIntervalMinutes(state.cron) + heartbeatMinutes;
   const checkedAt = state.lastSuccessAt;
   const stale =

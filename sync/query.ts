@@ -1,7 +1,11 @@
 // Narrowing the recommendations by the reader's filters and search, and what moved between rounds.
 import type { RoundTransition, StatusMatrix } from '../data/history.ts';
 import { type Filters, UNASSIGNED } from '../data/query.ts';
-import type { MonitoringRound, Recommendation } from '../data/recommendation.ts';
+import type {
+  MonitoringRound,
+  Recommendation,
+  RecommendationListItem,
+} from '../data/recommendation.ts';
 import { STATUS_KEYS } from '../data/vocabulary.ts';
 import { words } from './normalise/text.ts';
 
@@ -97,4 +101,37 @@ export function transitions(
     out.push({ from, to, counts });
   }
   return out;
+}
+
+const EXCERPT_LENGTH = 180;
+
+/** The start of a text, cut at a word, for a table row. */
+export function excerpt(text: string, length = EXCERPT_LENGTH): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= length) return flat;
+  const cut = flat.slice(0, length);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), length * 0.6)).replace(/[\s,;:.]+$/, '')}…`;
+}
+
+export function listItem(
+  r: Recommendation,
+  rounds: readonly MonitoringRound[],
+): RecommendationListItem {
+  return {
+    id: r.id,
+    number: r.number,
+    pillar: r.pillar,
+    criterion: r.criterion,
+    criterionLabel: r.criterionLabel,
+    evaluationNumber: r.evaluationNumber,
+    responsible: r.responsible,
+    support: r.support,
+    response: r.response,
+    linked: r.linked,
+    excerpt: excerpt(r.text || r.points[0]?.text || ''),
+    status: Object.fromEntries(
+      rounds.map((round) => [round.label, r.monitoring[round.label]?.status ?? 'unreported']),
+    ),
+    points: r.points.length,
+  };
 }

@@ -1,7 +1,9 @@
-// The Hono app: the API routes by resource, ETags on every answer, one error handler.
+// The Hono app: security headers, the API routes by resource, the dashboard's files, one error handler.
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { handleError } from './errors.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
+import { assetRoutes } from './routes/assets.ts';
 import { exportRoutes } from './routes/export.ts';
 import { historyRoutes } from './routes/history.ts';
 import { recommendationRoutes } from './routes/recommendations.ts';
@@ -10,6 +12,7 @@ import { syncRoutes } from './routes/sync.ts';
 
 const app = new Hono<{ Bindings: Env }>();
 app.onError(handleError);
+app.use('*', securityHeaders());
 // A strong ETag from the body: an unchanged answer costs the client a 304 and no download.
 app.use('/api/*', etag());
 
@@ -20,6 +23,10 @@ const routes = app
   .route('/api/export.csv', exportRoutes)
   .route('/api/sync', syncRoutes);
 
+app.all('/api/*', (c) =>
+  c.json({ error: { status: 404, message: `No such API resource: ${c.req.path}` } }, 404),
+);
+app.route('/', assetRoutes);
 app.notFound((c) =>
   c.json({ error: { status: 404, message: `No such page: ${c.req.path}` } }, 404),
 );

@@ -6,7 +6,12 @@ import { readConfig } from './config.ts';
 
 export function dataAge(c: Context<{ Bindings: Env }>, record: CurrentRecord) {
   const { snapshot, status } = record;
-  const fresh = freshness(status, new Date(), readConfig(c.env).heartbeatMinutes);
+  const fresh = freshness(
+    status,
+    new Date(),
+    readConfig(c.env).heartbeatMinutes,
+    snapshot.source.kind,
+  );
   const lastRun = status.lastRun;
   return {
     matrix: snapshot.matrix,

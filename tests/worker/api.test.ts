@@ -310,7 +310,9 @@ describe('errors', () => {
   it('answers an unknown API path with a JSON 404', async () => {
     const { response, body } = await get(filled.env, '/api/nothing-here');
     expect(response.status).toBe(404);
-    expect(body).toEqual({ error: { status: 404, message: 'No such page: /api/nothing-here' } });
+    expect(body).toEqual({
+      error: { status: 404, message: 'No such API resource: /api/nothing-here' },
+    });
   });
 
   it('answers with a 503 and what to do when there is no data and the first sync fails', async () => {

@@ -4,7 +4,7 @@ import matrixCsv from '../../data/matrix.csv';
 import { CurrentRecord } from '../../data/snapshot.ts';
 import { SyncLog } from '../../data/sync-log.ts';
 import { parseCsv } from '../../sync/csv.ts';
-import { matrixKeys } from '../../sync/store/matrix-store.ts';
+import { MatrixStore, matrixKeys } from '../../sync/store/matrix-store.ts';
 import { call, fakeGoogle, googleSetup, googleUrl, runCron, type TestSetup } from './harness.ts';
 
 const MATRIX = parseCsv(matrixCsv);
@@ -378,5 +378,29 @@ describe('failure policy', () => {
     const { current } = await stored(setup);
     expect(current!.snapshot.revision).toBe(1);
     expect((await requestsTo(setup, '/values/')).length).toBe(1);
+  });
+});
+
+describe('staleness', () => {
+  it('calls a Google sheet’s data stale once no sync has confirmed it for two cron intervals plus the heartbeat', async () => {
+    const setup = await googleSetup();
+    await shared(setup);
+    await runCron(setup.env, '*/5 * * * *');
+    const store = new MatrixStore(setup.env.MATRIX_KV, setup.env.MATRIX);
+    const fresh = await (await call(setup.env, '/api/summary')).json<{
+      staleness: { stale: boolean; staleAfterMinutes: number };
+    }>();
+    expect(fresh.staleness).toMatchObject({ stale: false, staleAfterMinutes: 20 });
+    const { status, text } = (await store.currentStatus())!;
+    await store.writeStatus(
+      { ...status, lastSuccessAt: new Date(Date.now() - 21 * 60_000).toISOString() },
+      text,
+    );
+    const stale = await (await call(setup.env, '/api/summary')).json<{
+      staleness: { stale: boolean };
+    }>();
+    expect(stale.staleness.stale).toBe(true);
+    const sync = await (await call(setup.env, '/api/sync')).json<{ status: { state: string } }>();
+    expect(sync.status.state).toBe('stale');
   });
 });

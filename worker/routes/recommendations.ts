@@ -1,6 +1,6 @@
 // /api/recommendations: the recommendations (filtered and searched, by number) and one in full.
 import { Hono } from 'hono';
-import { filterRecommendations } from '../../sync/query.ts';
+import { filterRecommendations, listItem } from '../../sync/query.ts';
 import { loadCurrent } from '../current.ts';
 import { apiError } from '../errors.ts';
 import { dataAge, setCacheHeaders } from '../freshness.ts';
@@ -19,7 +19,7 @@ export const recommendationRoutes = new Hono<{ Bindings: Env }>()
       rounds: snapshot.rounds.map((r) => r.label),
       total: items.length,
       matrixTotal: snapshot.total,
-      items,
+      items: items.map((r) => listItem(r, snapshot.rounds)),
     });
   })
   .get('/:id', async (c) => {

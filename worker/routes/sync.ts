@@ -16,7 +16,9 @@ export const syncRoutes = new Hono<{ Bindings: Env }>()
     await ensureFirstSync(c.env);
     const [log, current] = await Promise.all([store.syncLog(), store.currentStatus()]);
     const status = current?.status ?? null;
-    const fresh = status ? freshness(status, new Date(), config.heartbeatMinutes) : null;
+    const fresh = status
+      ? freshness(status, new Date(), config.heartbeatMinutes, sourceKindFor(config))
+      : null;
     const lastRun = status?.lastRun ?? log.runs[0] ?? null;
     return c.json({
       matrix: config.matrix,

@@ -1,0 +1,13 @@
+// The API's answers as the dashboard sees them, inferred from the Worker's routes (no copies).
+import type { InferResponseType } from 'hono/client';
+import type { client } from './client.ts';
+
+export type SummaryResponse = InferResponseType<typeof client.api.summary.$get, 200>;
+export type ListResponse = InferResponseType<typeof client.api.recommendations.$get, 200>;
+export type DetailResponse = InferResponseType<
+  (typeof client.api.recommendations)[':id']['$get'],
+  200
+>;
+export type HistoryResponse = InferResponseType<typeof client.api.history.$get, 200>;
+export type Finding = SummaryResponse['findings'][number];
+export type ListItem = ListResponse['items'][number];

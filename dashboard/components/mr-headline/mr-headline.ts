@@ -1,0 +1,122 @@
+// The headline figures: how many recommendations, how they were answered, how far the round got.
+import { css, html, LitElement } from 'lit';
+import type { SummaryResponse } from '../../api/types.ts';
+import { STATUS_ORDER } from '../../charts/palette.ts';
+import type { I18n } from '../../i18n/i18n.ts';
+import { sharedStyles } from '../shared.styles.ts';
+
+export class MrHeadline extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
+        gap: 0.75rem;
+        margin: 0;
+      }
+      .figure {
+        background: var(--mr-surface);
+        border: 1px solid var(--mr-border);
+        border-radius: 8px;
+        padding: 0.75rem 1rem;
+        display: flex;
+        flex-direction: column;
+      }
+      /* The figure reads first; the label and its note follow. */
+      dt {
+        order: 1;
+        font-size: 0.85rem;
+        color: var(--mr-muted);
+      }
+      dd.note {
+        order: 2;
+      }
+      dd {
+        margin: 0;
+        font-size: 1.75rem;
+        font-weight: 700;
+        font-variant-numeric: tabular-nums;
+        line-height: 1.2;
+      }
+      dd.note {
+        font-size: 0.8rem;
+        color: var(--mr-muted);
+        font-weight: 400;
+      }
+      .rate {
+        grid-column: span 2;
+      }
+      @media (max-width: 420px) {
+        .rate {
+          grid-column: span 1;
+        }
+      }
+    `,
+  ];
+  static override properties = {
+    i18n: { attribute: false },
+    summary: { attribute: false },
+    round: {},
+  };
+
+  declare i18n: I18n;
+  declare summary: SummaryResponse | undefined;
+  declare round: string;
+
+  override render() {
+    const s = this.summary;
+    if (!s) return html``;
+    const byResponse = Object.fromEntries(s.breakdowns.response.map((g) => [g.key, g.total]));
+    // Each recommendation sits in exactly one response group: their sums are the whole view.
+    const status = Object.fromEntries(
+      STATUS_ORDER.map((key) => [
+        key,
+        s.breakdowns.response.reduce((n, g) => n + (g.status[this.round]?.[key] ?? 0), 0),
+      ]),
+    ) as Record<(typeof STATUS_ORDER)[number], number>;
+    const rate = s.breakdowns.response.reduce(
+      (acc, g) => ({
+        completed: acc.completed + (g.implementation[this.round]?.completed ?? 0),
+        denominator: acc.denominator + (g.implementation[this.round]?.denominator ?? 0),
+      }),
+      { completed: 0, denominator: 0 },
+    );
+    const figure = (label: string, value: string, note?: string, extra = '') =>
+      html`<div class="figure ${extra}">
+        <dt>${label}</dt>
+        <dd>${value}</dd>
+        ${note ? html`<dd class="note">${note}</dd>` : ''}
+      </div>`;
+    return html`<dl>
+      ${figure(
+        this.i18n.t('headline.recommendations'),
+        this.i18n.number(s.total),
+        s.total !== s.matrixTotal
+          ? this.i18n.t('headline.ofMatrix', { total: s.matrixTotal })
+          : undefined,
+      )}
+      ${figure(this.i18n.t('headline.accepted'), this.i18n.number(byResponse.accept ?? 0))}
+      ${figure(this.i18n.t('headline.partial'), this.i18n.number(byResponse.partial ?? 0))}
+      ${figure(this.i18n.t('headline.rejected'), this.i18n.number(byResponse.reject ?? 0))}
+      ${STATUS_ORDER.map((key) => figure(`${this.i18n.t(`status.${key}`)} (${this.round})`, this.i18n.number(status[key])))}
+      ${figure(
+        this.i18n.t('headline.rate', { round: this.round }),
+        rate.denominator ? this.i18n.percent(rate.completed / rate.denominator) : '—',
+        rate.denominator ? this.i18n.t('headline.rateOf', rate) : this.i18n.t('headline.rateNone'),
+        'rate',
+      )}
+    </dl>`;
+  }
+}
+
+customElements.define('mr-headline', MrHeadline);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mr-headline': MrHeadline;
+  }
+}
