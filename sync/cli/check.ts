@@ -4,10 +4,14 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Finding } from '../../data/finding.ts';
 import type { Summary } from '../../data/summary.ts';
+import type { Origin } from '../a1.ts';
 import { aggregate } from '../aggregate.ts';
 import { parseCsv } from '../csv.ts';
 import { buildSnapshot, summaryOf } from '../snapshot.ts';
+import type { SheetEnv } from './auth.ts';
+import { parseOptions, SHEET_OPTIONS, type SheetTarget, sheetTarget } from './options.ts';
 import { countBySeverity, formatFindings } from './report.ts';
+import { openSpreadsheet } from './spreadsheet.ts';
 import { type CommandResult, UsageError } from './usage.ts';
 
 /** Reads a CSV file, or says in plain words why it cannot. */
@@ -29,7 +33,10 @@ export async function readCsvFile(path: string): Promise<{ rows: string[][]; ver
   };
 }
 
-/** The verdict on rows already read, as the exit code and the text to print. */
+/**
+ * The verdict on rows already read, as the exit code and the text to print. `origin` is where the
+ * rows start on their tab, so findings name the cells staff see.
+ */
 export function checkRows(
   rows: readonly (readonly string[])[],
   name: string,
@@ -40,8 +47,13 @@ export function checkRows(
     range: string | null;
     version: string | null;
   },
+  origin?: Origin,
 ): CommandResult {
-  const built = buildSnapshot({ rows, source: { ...source, modifiedTime: null } });
+  const built = buildSnapshot({
+    rows,
+    source: { ...source, modifiedTime: null },
+    ...(origin ? { origin } : {}),
+  });
   if (!built.ok) {
     return {
       code: 1,
@@ -62,14 +74,44 @@ function emptySummary(findings: Finding[]): Summary {
   return { ...summaryOf({ ...aggregate([], []), rounds: [], findings }) };
 }
 
-export async function check(args: readonly string[]): Promise<CommandResult> {
-  const json = args.includes('--json');
-  const files = args.filter((a) => a !== '--json');
-  const unknown = files.filter((a) => a.startsWith('--'));
-  if (unknown.length > 0) throw new UsageError(`Unknown option ${unknown[0]} for check.`);
-  if (files.length !== 1)
+export async function check(args: readonly string[], env: SheetEnv): Promise<CommandResult> {
+  const { values, positionals } = parseOptions(
+    'check',
+    args,
+    { ...SHEET_OPTIONS, json: { type: 'boolean' } },
+    true,
+  );
+  const json = values.json ?? false;
+  if (values.sheet !== undefined) {
+    if (positionals.length > 0)
+      throw new UsageError('check takes a CSV file or --sheet <id>, not both.');
+    return checkSheet(sheetTarget('check', values), json, env);
+  }
+  if (values.tab !== undefined || values.key !== undefined)
+    throw new UsageError(
+      '--tab and --key go with --sheet <id>: sheet check --sheet <id> [--tab <name>]',
+    );
+  if (positionals.length !== 1)
     throw new UsageError('check takes one CSV file: sheet check <file.csv> [--json]');
-  const path = files[0]!;
+  const path = positionals[0]!;
   const { rows, version } = await readCsvFile(path);
   return checkRows(rows, path, json, { kind: 'csv', id: basename(path), range: null, version });
+}
+
+/** `check --sheet`: the same verdict on the live tab, its cells named where they are. */
+async function checkSheet(
+  target: SheetTarget,
+  json: boolean,
+  env: SheetEnv,
+): Promise<CommandResult> {
+  const spreadsheet = await openSpreadsheet(target, 'read', env);
+  const tab = await spreadsheet.tab(target.tab);
+  const { rows, range, origin } = await spreadsheet.values(tab);
+  return checkRows(
+    rows,
+    `'${tab.title}' in spreadsheet ${spreadsheet.id}`,
+    json,
+    { kind: 'google-sheet', id: spreadsheet.id, range, version: null },
+    origin,
+  );
 }

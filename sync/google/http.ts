@@ -2,14 +2,26 @@
 import { z } from 'zod';
 import { SyncError } from '../errors.ts';
 
-/** Google's JSON error body (Sheets v4 and Drive v3 both use it). */
-const GoogleErrorBody = z.object({
+/**
+ * Google's JSON error body (Sheets v4 and Drive v3 both use it): reasons sit in `details` (with
+ * metadata such as the service to enable), or in `errors` on older APIs.
+ */
+export const GoogleErrorBody = z.object({
   error: z.object({
     code: z.number().optional(),
     message: z.string().optional(),
     status: z.string().optional(),
     errors: z.array(z.object({ reason: z.string().optional() }).loose()).optional(),
-    details: z.array(z.object({ reason: z.string().optional() }).loose()).optional(),
+    details: z
+      .array(
+        z
+          .object({
+            reason: z.string().optional(),
+            metadata: z.record(z.string(), z.string()).optional(),
+          })
+          .loose(),
+      )
+      .optional(),
   }),
 });
 

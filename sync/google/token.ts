@@ -15,7 +15,11 @@ const TokenResponse = z.object({
   expires_in: z.number().positive(),
   token_type: z.string().optional(),
 });
-const TokenError = z.object({ error: z.string(), error_description: z.string().optional() });
+/** The token endpoint's error body (RFC 6749 §5.2). */
+export const TokenErrorBody = z.object({
+  error: z.string(),
+  error_description: z.string().optional(),
+});
 
 /** A token is renewed this long before Google says it expires, so no call races its expiry. */
 const RENEW_BEFORE_MS = 5 * 60_000;
@@ -105,7 +109,7 @@ async function requestToken(
     );
   }
   if (!response.ok) {
-    const error = TokenError.safeParse(json).data;
+    const error = TokenErrorBody.safeParse(json).data;
     const said = error
       ? ` Google says: ${error.error}${error.error_description ? ` – ${error.error_description}` : ''}`
       : '';

@@ -1,4 +1,5 @@
 // The fake Google's state: service accounts, spreadsheets, issued tokens, queued failures, requests.
+import type { sheets_v4 } from 'googleapis/build/src/apis/sheets/v4.js';
 import { columnIndex, columnLetter } from '../../../sync/a1.ts';
 
 export type Cell = string | number | boolean;
@@ -7,6 +8,31 @@ export interface FakeTab {
   sheetId: number;
   title: string;
   rows: Cell[][];
+  /** Cell notes by row and column ('' or missing: none), as staff and `sheet annotate` write them. */
+  notes: string[][];
+  /** The grid's size: Google refuses to read or write past it until rows or columns are added. */
+  rowCount: number;
+  columnCount: number;
+  frozenRowCount: number;
+  protectedRanges: sheets_v4.Schema$ProtectedRange[];
+  filterViews: sheets_v4.Schema$FilterView[];
+  conditionalFormats: sheets_v4.Schema$ConditionalFormatRule[];
+}
+
+/** A tab with Google's defaults for a new sheet: 1000 rows by 26 columns, or the rows it holds. */
+export function newTab(input: Partial<FakeTab> & Pick<FakeTab, 'sheetId' | 'title'>): FakeTab {
+  const rows = input.rows ?? [];
+  return {
+    rows,
+    notes: [],
+    rowCount: Math.max(1000, rows.length),
+    columnCount: Math.max(26, ...rows.map((r) => r.length)),
+    frozenRowCount: 0,
+    protectedRanges: [],
+    filterViews: [],
+    conditionalFormats: [],
+    ...input,
+  };
 }
 
 export interface FakeSpreadsheet {
@@ -15,6 +41,8 @@ export interface FakeSpreadsheet {
   tabs: FakeTab[];
   /** Emails the file is shared with (service accounts read only what is shared with them). */
   sharedWith: string[];
+  /** Of those, the ones shared as Viewer: they may read but not write. */
+  viewers: string[];
   /** Drive's file version: grows with every change. */
   version: number;
   modifiedTime: string;
@@ -59,17 +87,21 @@ export class GoogleState {
     title?: string;
     tabs: Partial<FakeTab>[];
     sharedWith?: string[];
+    viewers?: string[];
   }) {
     const previous = this.spreadsheets.get(input.id);
     const spreadsheet: FakeSpreadsheet = {
       id: input.id,
       title: input.title ?? previous?.title ?? 'Management response matrix',
-      tabs: input.tabs.map((t, i) => ({
-        sheetId: t.sheetId ?? (i === 0 ? 0 : 1000 + i),
-        title: t.title ?? `Sheet${i + 1}`,
-        rows: t.rows ?? [],
-      })),
+      tabs: input.tabs.map((t, i) =>
+        newTab({
+          ...t,
+          sheetId: t.sheetId ?? (i === 0 ? 0 : 1000 + i),
+          title: t.title ?? `Sheet${i + 1}`,
+        }),
+      ),
       sharedWith: input.sharedWith ?? previous?.sharedWith ?? [],
+      viewers: input.viewers ?? previous?.viewers ?? [],
       version: (previous?.version ?? 100) + 1,
       modifiedTime: new Date().toISOString(),
     };
@@ -88,6 +120,12 @@ export class GoogleState {
     if (failure.times <= 0) this.failures.splice(index, 1);
     return failure;
   }
+
+  /** Counts a change to a file the way Drive does: a new version and modified time. */
+  touch(spreadsheet: FakeSpreadsheet) {
+    spreadsheet.version++;
+    spreadsheet.modifiedTime = new Date().toISOString();
+  }
 }
 
 /** A tab title as Google writes it in a range: quoted when it is not a plain word. */
@@ -95,14 +133,22 @@ export function quoteTab(title: string): string {
   return /^[A-Za-z0-9_]+$/.test(title) ? title : `'${title.replace(/'/g, "''")}'`;
 }
 
+/** A range resolved against a spreadsheet: its tab and the 0-based, inclusive window. */
+export interface ResolvedRange {
+  tab: FakeTab;
+  firstRow: number;
+  firstColumn: number;
+  lastRow: number;
+  lastColumn: number;
+  /** The range as Google echoes it back: "'My tab'!B3:F1000". */
+  a1: string;
+}
+
 /**
- * Reads a range the way the Sheets API does: "Tab", "'My tab'!B3:F", "A1:Z" (first tab). Returns
- * the rows in the window (trailing empty rows and cells dropped) and the range Google echoes back.
+ * Resolves a range the way the Sheets API does: "Tab", "'My tab'!B3:F", "A1:Z" (first tab). An
+ * open end runs to the edge of the grid. Returns null for a tab that does not exist.
  */
-export function readRange(
-  spreadsheet: FakeSpreadsheet,
-  range: string,
-): { tab: FakeTab; range: string; values: Cell[][] } | null {
+export function resolveRange(spreadsheet: FakeSpreadsheet, range: string): ResolvedRange | null {
   const bang = range.lastIndexOf('!');
   let tabName: string | null = bang === -1 ? range : range.slice(0, bang);
   let a1 = bang === -1 ? '' : range.slice(bang + 1);
@@ -118,21 +164,47 @@ export function readRange(
   const start = /^([A-Za-z]*)(\d*)$/.exec(from);
   const end = /^([A-Za-z]*)(\d*)$/.exec(to);
   if (!start || !end) return null;
-  const firstCol = start[1] ? columnIndex(start[1]) : 0;
+  const firstColumn = start[1] ? columnIndex(start[1]) : 0;
   const firstRow = start[2] ? Number(start[2]) - 1 : 0;
-  const width = Math.max(26, ...tab.rows.map((r) => r.length));
-  const height = Math.max(1000, tab.rows.length);
-  const lastCol = end[1] ? columnIndex(end[1]) : a1 && !to ? firstCol : width - 1;
-  const lastRow = end[2] ? Number(end[2]) - 1 : a1 && !to ? firstRow : height - 1;
-  const values = tab.rows.slice(firstRow, lastRow + 1).map((r) => {
-    const cells = r.slice(firstCol, lastCol + 1);
-    while (cells.length > 0 && (cells.at(-1) === '' || cells.at(-1) === undefined)) cells.pop();
-    return cells.map((c) => c ?? '');
-  });
-  while (values.length > 0 && values.at(-1)!.length === 0) values.pop();
+  const lastColumn = end[1] ? columnIndex(end[1]) : a1 && !to ? firstColumn : tab.columnCount - 1;
+  const lastRow = end[2] ? Number(end[2]) - 1 : a1 && !to ? firstRow : tab.rowCount - 1;
   return {
     tab,
-    range: `${quoteTab(tab.title)}!${columnLetter(firstCol)}${firstRow + 1}:${columnLetter(lastCol)}${lastRow + 1}`,
-    values,
+    firstRow,
+    firstColumn,
+    lastRow,
+    lastColumn,
+    a1: `${quoteTab(tab.title)}!${columnLetter(firstColumn)}${firstRow + 1}:${columnLetter(lastColumn)}${lastRow + 1}`,
   };
+}
+
+/** Drops trailing empty cells of each row and trailing empty rows, as Google's answers do. */
+export function trimTrailing<T>(rows: T[][], isEmpty: (cell: T | undefined) => boolean): T[][] {
+  const trimmed = rows.map((r) => {
+    const cells = [...r];
+    while (cells.length > 0 && isEmpty(cells.at(-1))) cells.pop();
+    return cells;
+  });
+  while (trimmed.length > 0 && trimmed.at(-1)!.length === 0) trimmed.pop();
+  return trimmed;
+}
+
+/**
+ * Reads a range the way the Sheets API does: "Tab", "'My tab'!B3:F", "A1:Z" (first tab). Returns
+ * the rows in the window (trailing empty rows and cells dropped) and the range Google echoes back.
+ */
+export function readRange(
+  spreadsheet: FakeSpreadsheet,
+  range: string,
+): { tab: FakeTab; range: string; values: Cell[][] } | null {
+  const window = resolveRange(spreadsheet, range);
+  if (!window) return null;
+  const { tab, firstRow, firstColumn, lastRow, lastColumn } = window;
+  const values = trimTrailing(
+    tab.rows
+      .slice(firstRow, lastRow + 1)
+      .map((r) => r.slice(firstColumn, lastColumn + 1).map((c) => c ?? '')),
+    (c) => c === '' || c === undefined,
+  );
+  return { tab, range: window.a1, values };
 }

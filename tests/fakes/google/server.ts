@@ -1,10 +1,24 @@
 // A local HTTP server that honours the published contracts of Google's token endpoint, Drive v3
-// files.get and Sheets v4 (values.get, spreadsheets.get), for tests that must not reach Google.
-// It verifies each JWT assertion's RS256 signature with the service account's public key.
+// files.get and Sheets v4 (values.get/update/batchUpdate/clear, spreadsheets.get/batchUpdate), for
+// tests that must not reach Google. It verifies each JWT assertion's RS256 signature with the
+// service account's public key, and lets a service account write only with the read-write scope
+// and only to a sheet shared with it as an editor.
 import { createPublicKey, createVerify, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Failure, type FailureTarget, GoogleState, quoteTab, readRange } from './model.ts';
+import { z } from 'zod';
+import { applyBatchUpdate, BadRequest } from './batch-update.ts';
+import { applyFieldMask, parseFieldMask, selects } from './fields.ts';
+import {
+  type Failure,
+  type FailureTarget,
+  type FakeSpreadsheet,
+  GoogleState,
+  quoteTab,
+  readRange,
+} from './model.ts';
+import { spreadsheetResource } from './resource.ts';
+import { clearValues, VALUE_INPUT_OPTIONS, ValueRangeBody, writeValues } from './values.ts';
 
 export interface FakeGoogle {
   url: string;
@@ -13,6 +27,8 @@ export interface FakeGoogle {
 }
 
 const SCOPE_READ_SHEETS = /\/auth\/spreadsheets(\.readonly)?\b/;
+/** Writing needs the read-write scope itself; `spreadsheets.readonly` is not enough. */
+const SCOPE_WRITE_SHEETS = /\/auth\/spreadsheets$/;
 const SCOPE_DRIVE_METADATA = /\/auth\/drive(\.metadata(\.readonly)?|\.readonly|\.file)?\b/;
 
 function send(
@@ -248,16 +264,19 @@ export async function startFakeGoogle(port = 0): Promise<FakeGoogle> {
         );
       }
 
-      // --- Sheets v4.
-      const sheets = /^\/v4\/spreadsheets\/([^/]+?)(\/values\/(.+))?$/.exec(path);
-      if (sheets && req.method === 'GET') {
-        const id = sheets[1]!;
-        const range = sheets[3];
-        record(id);
-        if (fail(res, state.takeFailure(range === undefined ? 'meta' : 'values', id))) return;
-        if (!bearer || bearer.expiresAt < Date.now()) return unauthenticated();
-        if (!bearer.scopes.some((s) => SCOPE_READ_SHEETS.test(s))) {
-          return send(
+      /**
+       * The checks every Sheets call passes in Google's order: a live token, a scope that allows
+       * the access, a file that exists, shared with the caller (as an editor, to write). Answers
+       * the error and returns null when one fails.
+       */
+      const sheetsAccess = (id: string, access: 'read' | 'write'): FakeSpreadsheet | null => {
+        if (!bearer || bearer.expiresAt < Date.now()) {
+          unauthenticated();
+          return null;
+        }
+        const scope = access === 'read' ? SCOPE_READ_SHEETS : SCOPE_WRITE_SHEETS;
+        if (!bearer.scopes.some((s) => scope.test(s))) {
+          send(
             res,
             403,
             googleError(
@@ -266,37 +285,147 @@ export async function startFakeGoogle(port = 0): Promise<FakeGoogle> {
               'Request had insufficient authentication scopes.',
             ),
           );
+          return null;
         }
         const file = state.spreadsheets.get(id);
-        if (!file)
-          return send(res, 404, googleError(404, 'NOT_FOUND', 'Requested entity was not found.'));
-        if (!file.sharedWith.includes(bearer.email)) {
-          return send(
+        if (!file) {
+          send(res, 404, googleError(404, 'NOT_FOUND', 'Requested entity was not found.'));
+          return null;
+        }
+        if (
+          !file.sharedWith.includes(bearer.email) ||
+          (access === 'write' && file.viewers.includes(bearer.email))
+        ) {
+          send(
             res,
             403,
             googleError(403, 'PERMISSION_DENIED', 'The caller does not have permission'),
           );
+          return null;
         }
+        return file;
+      };
+      const badRequest = (message: string) =>
+        send(res, 400, googleError(400, 'INVALID_ARGUMENT', message));
+
+      // --- Sheets v4 reads.
+      const sheets = /^\/v4\/spreadsheets\/([^/]+?)(\/values\/(.+))?$/.exec(path);
+      if (sheets && req.method === 'GET') {
+        const id = sheets[1]!;
+        const range = sheets[3];
+        record(id);
+        if (fail(res, state.takeFailure(range === undefined ? 'meta' : 'values', id))) return;
+        const file = sheetsAccess(id, 'read');
+        if (!file) return;
         if (range === undefined) {
-          return send(res, 200, {
-            properties: { title: file.title },
-            sheets: file.tabs.map((t, index) => ({
-              properties: { sheetId: t.sheetId, title: t.title, index },
-            })),
-          });
+          const fields = url.searchParams.get('fields');
+          let mask: ReturnType<typeof parseFieldMask> | null = null;
+          try {
+            mask = fields ? parseFieldMask(fields) : null;
+          } catch (error) {
+            return badRequest((error as Error).message);
+          }
+          // A field mask that reaches into the grid asks for it; includeGridData is then ignored.
+          const withData = mask
+            ? selects(mask, 'sheets.data')
+            : url.searchParams.get('includeGridData') === 'true';
+          let resource: unknown;
+          try {
+            resource = spreadsheetResource(file, {
+              ranges: url.searchParams.getAll('ranges'),
+              withData,
+            });
+          } catch (error) {
+            return badRequest((error as Error).message);
+          }
+          return send(res, 200, applyFieldMask(resource, mask));
         }
         const read = readRange(file, range);
-        if (!read)
-          return send(
-            res,
-            400,
-            googleError(400, 'INVALID_ARGUMENT', `Unable to parse range: ${range}`),
-          );
+        if (!read) return badRequest(`Unable to parse range: ${range}`);
         return send(res, 200, {
           range: read.range,
           majorDimension: 'ROWS',
           ...(read.values.length ? { values: read.values } : {}),
         });
+      }
+
+      // --- Sheets v4 writes: spreadsheets.batchUpdate, values.update/batchUpdate/clear.
+      const write =
+        /^\/v4\/spreadsheets\/([^/:]+)(?:(:batchUpdate)|\/values(:batchUpdate)|\/values\/(.+?)(:clear)?)$/.exec(
+          path,
+        );
+      if (write && (req.method === 'POST' || req.method === 'PUT')) {
+        const [, id = '', batchUpdate, valuesBatchUpdate, range, clear] = write;
+        let body: unknown;
+        try {
+          body = text ? JSON.parse(text) : {};
+        } catch {
+          record(id);
+          return badRequest('Invalid JSON payload received.');
+        }
+        record(id, body);
+        const expected = range !== undefined && !clear ? 'PUT' : 'POST';
+        if (req.method !== expected)
+          return send(
+            res,
+            404,
+            googleError(404, 'NOT_FOUND', `The fake has no endpoint ${req.method} ${path}`),
+          );
+        if (fail(res, state.takeFailure('write', id))) return;
+        const file = sheetsAccess(id, 'write');
+        if (!file) return;
+        const inputOption = (option: unknown) => {
+          if (option === undefined || option === null)
+            throw new BadRequest("'valueInputOption' is required but not specified");
+          if (!VALUE_INPUT_OPTIONS.includes(option as (typeof VALUE_INPUT_OPTIONS)[number]))
+            throw new BadRequest(`Invalid value at 'value_input_option' (${String(option)})`);
+        };
+        try {
+          // Every write is applied to a copy, so a refused one leaves the sheet as it was.
+          let updated = structuredClone(file);
+          let answer: unknown;
+          if (batchUpdate) {
+            const applied = applyBatchUpdate(file, body);
+            updated = applied.updated;
+            answer = { spreadsheetId: id, replies: applied.replies };
+          } else if (valuesBatchUpdate) {
+            const input = z
+              .object({ valueInputOption: z.unknown(), data: z.array(ValueRangeBody) })
+              .parse(body);
+            inputOption(input.valueInputOption);
+            const responses = input.data.map((valueRange) => {
+              if (!valueRange.range) throw new BadRequest('Each ValueRange needs a range.');
+              return writeValues(updated, valueRange.range, valueRange);
+            });
+            const total = (key: 'updatedRows' | 'updatedColumns' | 'updatedCells') =>
+              responses.reduce((sum, r) => sum + (r[key] ?? 0), 0);
+            answer = {
+              spreadsheetId: id,
+              totalUpdatedRows: total('updatedRows'),
+              totalUpdatedColumns: total('updatedColumns'),
+              totalUpdatedCells: total('updatedCells'),
+              totalUpdatedSheets: new Set(responses.map((r) => r.updatedRange?.split('!')[0])).size,
+              responses,
+            };
+          } else if (clear) {
+            answer = clearValues(updated, range!);
+          } else {
+            inputOption(url.searchParams.get('valueInputOption') ?? undefined);
+            const input = ValueRangeBody.parse(body);
+            if (input.range !== undefined && input.range !== range)
+              throw new BadRequest(
+                `Requested range [${range}] does not match the range in the body [${input.range}].`,
+              );
+            answer = writeValues(updated, range!, input);
+          }
+          state.spreadsheets.set(id, updated);
+          state.touch(updated);
+          return send(res, 200, answer);
+        } catch (error) {
+          if (error instanceof BadRequest || error instanceof z.ZodError)
+            return badRequest(error.message);
+          throw error;
+        }
       }
 
       send(
