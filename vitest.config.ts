@@ -11,7 +11,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['data/**/*.test.ts', 'sync/**/*.test.ts', 'dashboard/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          include: [
+            'data/**/*.test.ts',
+            'sync/**/*.test.ts',
+            'dashboard/**/*.test.ts',
+            'tests/unit/**/*.test.ts',
+          ],
         },
       },
       {

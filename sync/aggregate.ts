@@ -113,6 +113,21 @@ export function unitBreakdown(
   );
 }
 
+/** All the recommendations as one group: the headline figures. */
+export function overallGroup(
+  recommendations: readonly Recommendation[],
+  rounds: readonly MonitoringRound[],
+): BreakdownGroup {
+  const labels = rounds.map((r) => r.label);
+  return fixedBreakdown(
+    recommendations,
+    labels,
+    [{ key: 'all', label: 'All recommendations' }],
+    () => 'all',
+    '',
+  )[0]!;
+}
+
 export interface AggregateOptions {
   unitRole?: UnitRole;
 }

@@ -31,6 +31,11 @@ const Vars = z.object({
   SYNC_BUDGET_SECONDS: number('SYNC_BUDGET_SECONDS', 1, 900, 20),
   GOOGLE_TIMEOUT_SECONDS: number('GOOGLE_TIMEOUT_SECONDS', 1, 120, 10),
   RETRY_BASE_MS: number('RETRY_BASE_MS', 0, 60_000, 500),
+  ACCESS_TEAM_DOMAIN: z.string().optional(),
+  ACCESS_AUD: z.string().optional(),
+  ADMIN_EMAILS: z.string().optional(),
+  ADMIN_GROUPS: z.string().optional(),
+  FRAME_ANCESTORS: z.string().optional(),
 });
 
 export interface WorkerConfig {
@@ -46,6 +51,13 @@ export interface WorkerConfig {
   budgetMs: number;
   timeoutMs: number;
   retryBaseMs: number;
+  /** Cloudflare Access, when both the team domain and the application's AUD tag are set. */
+  access: { teamDomain: string; audience: string } | null;
+  /** Who may run admin actions: emails (compared ignoring case) or Access groups. */
+  adminEmails: string[];
+  adminGroups: string[];
+  /** Who may frame the dashboard (an intranet page); 'none' by default. */
+  frameAncestors: string[];
 }
 
 /** Accepts the id, or the sheet's whole address as copied from the browser. */
@@ -88,5 +100,54 @@ export function readConfig(env: object): WorkerConfig {
     budgetMs: vars.SYNC_BUDGET_SECONDS * 1000,
     timeoutMs: vars.GOOGLE_TIMEOUT_SECONDS * 1000,
     retryBaseMs: vars.RETRY_BASE_MS,
+    access: readAccess(vars.ACCESS_TEAM_DOMAIN, vars.ACCESS_AUD),
+    adminEmails: list(vars.ADMIN_EMAILS).map((e) => e.toLowerCase()),
+    adminGroups: list(vars.ADMIN_GROUPS),
+    frameAncestors: readFrameAncestors(vars.FRAME_ANCESTORS),
   };
+}
+
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(/[,\s]+/)
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+function readAccess(
+  teamDomain: string | undefined,
+  audience: string | undefined,
+): WorkerConfig['access'] {
+  const team = teamDomain?.trim() ?? '';
+  const aud = audience?.trim() ?? '';
+  if (!team && !aud) return null;
+  if (!team || !aud) {
+    throw new SyncError(
+      'config',
+      `Cloudflare Access needs both ACCESS_TEAM_DOMAIN and ACCESS_AUD; only ${team ? 'ACCESS_TEAM_DOMAIN' : 'ACCESS_AUD'} is set.`,
+      {
+        action:
+          'Set the other one (Zero Trust → Access → Applications → your app: the team domain and the Application Audience (AUD) tag).',
+      },
+    );
+  }
+  return { teamDomain: team, audience: aud };
+}
+
+/** Origins allowed to frame the dashboard: 'none', or a list of https origins (an intranet). */
+function readFrameAncestors(value: string | undefined): string[] {
+  const origins = list(value);
+  if (origins.length === 0 || (origins.length === 1 && origins[0] === "'none'")) return ["'none'"];
+  for (const origin of origins) {
+    if (!/^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(origin) && origin !== "'self'") {
+      throw new SyncError(
+        'config',
+        `FRAME_ANCESTORS lists '${origin}', which is not an https origin like https://intranet.example.org.`,
+        {
+          action:
+            "List the origins allowed to embed the dashboard, separated by spaces, or leave it empty for 'none'.",
+        },
+      );
+    }
+  }
+  return origins;
 }

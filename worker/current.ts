@@ -3,7 +3,9 @@ import type { Context } from 'hono';
 import { CurrentRecord } from '../data/snapshot.ts';
 import { StoredDataError } from '../sync/store/matrix-store.ts';
 import { readConfig } from './config.ts';
+import type { AppEnv } from './context.ts';
 import { apiError } from './errors.ts';
+import { scopeRecord } from './share/scope.ts';
 import { ensureFirstSync, storeFor } from './sync.ts';
 
 // The same stored text parses to the same record: keep the last one per matrix.
@@ -28,10 +30,10 @@ function parse(matrix: string, text: string): CurrentRecord {
 }
 
 /**
- * The current record. Before the first sync (an empty KV, as on a fresh `wrangler dev`), the
+ * The current record, as the caller may see it. Before the first sync (an empty KV, as on a fresh `wrangler dev`), the
  * request runs one and waits for it.
  */
-export async function loadCurrent(c: Context<{ Bindings: Env }>): Promise<CurrentRecord> {
+export async function loadCurrent(c: Context<AppEnv>): Promise<CurrentRecord> {
   const config = readConfig(c.env);
   const store = storeFor(c.env, config);
   let text = await store.currentText();
@@ -46,5 +48,8 @@ export async function loadCurrent(c: Context<{ Bindings: Env }>): Promise<Curren
       });
     }
   }
-  return parse(config.matrix, text);
+  const record = parse(config.matrix, text);
+  // A donor's link sees its scope only: the rest is cut here, before any route can use it.
+  const caller = c.get('caller');
+  return caller?.kind === 'donor' ? scopeRecord(record, caller.link.scope) : record;
 }

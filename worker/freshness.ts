@@ -3,8 +3,9 @@ import type { Context } from 'hono';
 import type { CurrentRecord } from '../data/snapshot.ts';
 import { freshness } from '../sync/freshness.ts';
 import { readConfig } from './config.ts';
+import type { AppEnv } from './context.ts';
 
-export function dataAge(c: Context<{ Bindings: Env }>, record: CurrentRecord) {
+export function dataAge(c: Context<AppEnv>, record: CurrentRecord) {
   const { snapshot, status } = record;
   const fresh = freshness(
     status,

@@ -3,6 +3,7 @@
 import type { Context } from 'hono';
 import { FILTER_PARAMETERS, FIXED_VALUES, type Filters, UNASSIGNED } from '../data/query.ts';
 import type { Snapshot } from '../data/snapshot.ts';
+import type { AppEnv } from './context.ts';
 import { apiError } from './errors.ts';
 
 /** The query's values per parameter; "a,b" and repeated parameters both give several values. */
@@ -68,13 +69,31 @@ export function knownUnits(snapshot: Snapshot, role: 'lead' | 'support'): string
   return [...seen.values()].sort();
 }
 
+/** The dimensions a donor's link shows (null for staff: all); filtering by others is refused. */
+function shownDimensions(c: Context<AppEnv>): Set<string> | null {
+  const caller = c.get('caller');
+  if (caller?.kind !== 'donor') return null;
+  const { scope } = caller.link;
+  return new Set([...scope.breakdowns.filter((b) => b !== 'unit' || scope.units), 'status']);
+}
+
 export function parseFilters(
-  c: Context,
+  c: Context<AppEnv>,
   snapshot: Snapshot,
   extra: readonly string[] = [],
 ): Filters {
   const values = onlyParameters(c, [...FILTER_PARAMETERS, ...extra]);
   const get = (p: string) => values.get(p) ?? [];
+  const shown = shownDimensions(c);
+  for (const dimension of ['pillar', 'criterion', 'unit', 'response']) {
+    if (shown && !shown.has(dimension) && get(dimension).length > 0) {
+      throw apiError(400, {
+        message: `This share link does not show the ${dimension} breakdown.`,
+        parameter: dimension,
+        allowed: [],
+      });
+    }
+  }
   const unitRole = (single('unitRole', values.get('unitRole')) ?? 'lead') as 'lead' | 'support';
   oneOf('unitRole', [unitRole], FIXED_VALUES.unitRole, 'unit role');
   const rounds = snapshot.rounds.map((r) => r.label);
@@ -96,12 +115,16 @@ export function parseFilters(
   const q = single('q', values.get('q')) ?? '';
   if (q.length > 200)
     throw apiError(400, { message: 'The search is limited to 200 characters.', parameter: 'q' });
+  // A pillar-scoped link may narrow within its pillars only.
+  const caller = c.get('caller');
+  const scoped = caller?.kind === 'donor' && caller.link.scope.pillars.length > 0;
+  const pillars: readonly string[] = scoped ? caller.link.scope.pillars : FIXED_VALUES.pillar;
   return {
     pillar: oneOf(
       'pillar',
       get('pillar'),
-      FIXED_VALUES.pillar,
-      'pillar (1–5)',
+      pillars,
+      scoped ? 'pillar this link shows' : 'pillar (1–5)',
     ) as Filters['pillar'],
     criterion: oneOf(
       'criterion',

@@ -2,7 +2,12 @@
 import { hc } from 'hono/client';
 import type { AppType } from '../../worker/app.ts';
 
-export const client = hc<AppType>(globalThis.location?.origin ?? 'http://localhost');
+/** A donor's read-only dashboard lives under /shared, and so does its (scoped) API. */
+export const basePath = globalThis.location?.pathname.startsWith('/shared') ? '/shared' : '';
+
+export const client = hc<AppType>(
+  `${globalThis.location?.origin ?? 'http://localhost'}${basePath}`,
+);
 
 export class ApiError extends Error {
   override name = 'ApiError';

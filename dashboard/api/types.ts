@@ -11,3 +11,7 @@ export type DetailResponse = InferResponseType<
 export type HistoryResponse = InferResponseType<typeof client.api.history.$get, 200>;
 export type Finding = SummaryResponse['findings'][number];
 export type ListItem = ListResponse['items'][number];
+export type MeResponse = InferResponseType<typeof client.api.me.$get, 200>;
+export type SyncStatusResponse = InferResponseType<typeof client.api.sync.$get, 200>;
+export type LinksResponse = InferResponseType<typeof client.api.admin.links.$get, 200>;
+export type ShareLinkView = LinksResponse['links'][number];

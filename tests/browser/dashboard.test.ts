@@ -323,3 +323,34 @@ describe('on a phone', () => {
     await watched.context.close();
   });
 });
+
+describe('admin and donor links', () => {
+  it('creates a share link on the admin page, and the donor sees a read-only, scoped view', async () => {
+    const admin = await openPage(browser, `${inject('filledUrl')}/admin`);
+    const { page } = admin;
+    await page.getByRole('heading', { name: 'Donor share links' }).waitFor();
+    await page.getByLabel('Label').fill('Donor Fund – pillar 4');
+    await page.getByLabel('4. Quality and Accessible Victim Assistance').check();
+    await page.getByRole('button', { name: 'Create link' }).click();
+    const url = (await page.locator('mr-admin .created code').textContent())!;
+    expect(url).toMatch(/\/s\/[A-Za-z0-9_-]{40,}$/);
+    await expect
+      .poll(() => page.locator('mr-admin tbody tr').allTextContents())
+      .toContainEqual(expect.stringContaining('Donor Fund – pillar 4'));
+    await screenshot(page, 'admin-desktop');
+    await expectClean(admin);
+    await admin.context.close();
+
+    const donor = await openPage(browser, url);
+    const view = donor.page;
+    await view.locator('mr-breakdown-chart g.segment').first().waitFor();
+    expect(new URL(view.url()).pathname).toBe('/shared/');
+    expect(await view.locator('p.shared-note').textContent()).toContain('Donor Fund – pillar 4');
+    await expect.poll(() => tableCount(view)).toBe('9 recommendations');
+    expect(await view.locator('mr-data-issues').count()).toBe(0);
+    expect(await view.getByRole('link', { name: 'Admin' }).count()).toBe(0);
+    await screenshot(view, 'donor-desktop');
+    await expectClean(donor);
+    await donor.context.close();
+  });
+});

@@ -2,7 +2,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { MatrixStore } from '../../sync/store/matrix-store.ts';
-import { call, countingKv, runCron, unique } from './harness.ts';
+import { call, countingKv, postJson, runCron, unique } from './harness.ts';
 
 function bundledEnv(overrides: Partial<Env> = {}) {
   const writes = countingKv(env.MATRIX_KV);
@@ -82,30 +82,27 @@ describe('the bundled matrix as the default source', () => {
 
   it('runs a sync on POST /api/sync from this machine, and forces one when asked', async () => {
     const { env: testEnv } = bundledEnv();
-    const first = await call(testEnv, '/api/sync', { method: 'POST' });
+    const first = await postJson(testEnv, '/api/sync');
     expect((await first.json<{ run: { outcome: string } }>()).run.outcome).toBe('updated');
-    const again = await call(testEnv, '/api/sync', { method: 'POST', body: '{"force": true}' });
+    const again = await postJson(testEnv, '/api/sync', { force: true });
     expect(await again.json()).toMatchObject({
       run: { outcome: 'updated', revision: 2, trigger: 'manual' },
     });
   });
 
-  it('refuses POST /api/sync from elsewhere until sign-in exists, and a malformed body', async () => {
+  it('refuses a malformed sync request, one that is not JSON, and one from another site', async () => {
     const { env: testEnv } = bundledEnv();
-    const ctx = { waitUntil() {}, passThroughOnException() {} } as unknown as ExecutionContext;
-    const { default: worker } = await import('../../worker/index.ts');
-    const remote = await worker.fetch(
-      new Request('https://dashboard.example.org/api/sync', { method: 'POST' }),
-      testEnv,
-      ctx,
-    );
-    expect(remote.status).toBe(403);
-    expect(await remote.json()).toMatchObject({
-      error: { status: 403, message: expect.stringContaining('for admins') },
-    });
-    const bad = await call(testEnv, '/api/sync', { method: 'POST', body: '{"force": "yes"}' });
+    const bad = await postJson(testEnv, '/api/sync', { force: 'yes' });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { parameter: 'force' } });
+    const form = await call(testEnv, '/api/sync', {
+      method: 'POST',
+      body: 'force=true',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
+    });
+    expect(form.status).toBe(415);
+    const elsewhere = await postJson(testEnv, '/api/sync', {}, { origin: 'https://evil.example' });
+    expect(elsewhere.status).toBe(403);
   });
 
   it('answers a bad setting with a 503 that names the variable', async () => {

@@ -152,9 +152,29 @@ export async function runCron(testEnv: Env, cron = '* * * * *', scheduledTime = 
   await waitOnExecutionContext(ctx);
 }
 
-export async function call(testEnv: Env, path: string, init: RequestInit = {}) {
+/** A request to the Worker; `init.url` sends it to another address than http://localhost. */
+export async function call(testEnv: Env, path: string, init: RequestInit & { url?: string } = {}) {
   const ctx = createExecutionContext();
-  const response = await worker.fetch(new Request(`http://localhost${path}`, init), testEnv, ctx);
+  const { url, ...rest } = init;
+  const response = await worker.fetch(
+    new Request(url ?? `http://localhost${path}`, rest),
+    testEnv,
+    ctx,
+  );
   await waitOnExecutionContext(ctx);
   return response;
+}
+
+/** A write as the dashboard sends it: JSON, from the dashboard's own origin. */
+export function postJson(
+  testEnv: Env,
+  path: string,
+  body: unknown = {},
+  headers: Record<string, string> = {},
+) {
+  return call(testEnv, path, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json', origin: 'http://localhost', ...headers },
+  });
 }

@@ -5,7 +5,16 @@ import { CurrentRecord } from '../../data/snapshot.ts';
 import { SyncLog } from '../../data/sync-log.ts';
 import { parseCsv } from '../../sync/csv.ts';
 import { MatrixStore, matrixKeys } from '../../sync/store/matrix-store.ts';
-import { call, fakeGoogle, googleSetup, googleUrl, runCron, type TestSetup } from './harness.ts';
+import { generateSigningKey } from './access-fixtures.ts';
+import {
+  call,
+  fakeGoogle,
+  googleSetup,
+  googleUrl,
+  postJson,
+  runCron,
+  type TestSetup,
+} from './harness.ts';
 
 const MATRIX = parseCsv(matrixCsv);
 
@@ -291,20 +300,8 @@ describe('failure policy', () => {
   it('reports a key Google does not accept (signed by another key) without retrying', async () => {
     const setup = await googleSetup();
     await shared(setup);
-    const other = await crypto.subtle.generateKey(
-      {
-        name: 'RSASSA-PKCS1-v1_5',
-        modulusLength: 2048,
-        publicExponent: new Uint8Array([1, 0, 1]),
-        hash: 'SHA-256',
-      },
-      true,
-      ['sign', 'verify'],
-    );
-    const der = (await crypto.subtle.exportKey(
-      'pkcs8',
-      (other as CryptoKeyPair).privateKey,
-    )) as ArrayBuffer;
+    const other = await generateSigningKey();
+    const der = (await crypto.subtle.exportKey('pkcs8', other.privateKey)) as ArrayBuffer;
     const pem = `-----BEGIN PRIVATE KEY-----\n${btoa(String.fromCharCode(...new Uint8Array(der)))}\n-----END PRIVATE KEY-----\n`;
     const account = JSON.parse(setup.env.GOOGLE_SERVICE_ACCOUNT!);
     setup.env.GOOGLE_SERVICE_ACCOUNT = JSON.stringify({ ...account, private_key: pem });
@@ -369,7 +366,7 @@ describe('failure policy', () => {
   it('runs a cron sync and a manual sync at the same time without a double write', async () => {
     const setup = await googleSetup();
     await shared(setup);
-    await Promise.all([runCron(setup.env), call(setup.env, '/api/sync', { method: 'POST' })]);
+    await Promise.all([runCron(setup.env), postJson(setup.env, '/api/sync')]);
     const writes = setup.writes.take();
     expect(writes.filter((w) => w.startsWith('put snapshots/'))).toEqual([
       'put snapshots/00000001',

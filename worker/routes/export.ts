@@ -1,9 +1,11 @@
 // /api/export.csv: the filtered recommendations as a CSV anyone can open in a spreadsheet safely.
+
 import { Hono } from 'hono';
 import type { Recommendation } from '../../data/recommendation.ts';
 import { pillarName, RESPONSES, STATUSES } from '../../data/vocabulary.ts';
 import { stringifyCsv } from '../../sync/csv.ts';
 import { filterRecommendations } from '../../sync/query.ts';
+import type { AppEnv } from '../context.ts';
 import { loadCurrent } from '../current.ts';
 import { dataAge, setCacheHeaders } from '../freshness.ts';
 import { parseFilters } from '../query.ts';
@@ -70,7 +72,7 @@ function rowsOf(recommendations: readonly Recommendation[], rounds: readonly str
   return rows.map((row) => row.map(neutralise));
 }
 
-export const exportRoutes = new Hono<{ Bindings: Env }>().get('/', async (c) => {
+export const exportRoutes = new Hono<AppEnv>().get('/', async (c) => {
   const record = await loadCurrent(c);
   const { snapshot } = record;
   const filters = parseFilters(c, snapshot);

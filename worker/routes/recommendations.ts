@@ -1,12 +1,14 @@
 // /api/recommendations: the recommendations (filtered and searched, by number) and one in full.
+
 import { Hono } from 'hono';
 import { filterRecommendations, listItem } from '../../sync/query.ts';
+import type { AppEnv } from '../context.ts';
 import { loadCurrent } from '../current.ts';
 import { apiError } from '../errors.ts';
 import { dataAge, setCacheHeaders } from '../freshness.ts';
 import { onlyParameters, parseFilters } from '../query.ts';
 
-export const recommendationRoutes = new Hono<{ Bindings: Env }>()
+export const recommendationRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
     const record = await loadCurrent(c);
     const { snapshot } = record;

@@ -1,14 +1,16 @@
 // /api/summary: the Summary (the shape `sheet check --json` prints) for the current snapshot,
 // narrowed by the filters, with the data's age and the round-over-round transitions.
+
 import { Hono } from 'hono';
 import type { Summary } from '../../data/summary.ts';
-import { aggregate } from '../../sync/aggregate.ts';
+import { aggregate, overallGroup } from '../../sync/aggregate.ts';
 import { effectiveRound, filterRecommendations, transitions } from '../../sync/query.ts';
+import type { AppEnv } from '../context.ts';
 import { loadCurrent } from '../current.ts';
 import { dataAge, setCacheHeaders } from '../freshness.ts';
 import { hasFilters, parseFilters } from '../query.ts';
 
-export const summaryRoutes = new Hono<{ Bindings: Env }>().get('/', async (c) => {
+export const summaryRoutes = new Hono<AppEnv>().get('/', async (c) => {
   const record = await loadCurrent(c);
   const { snapshot } = record;
   const filters = parseFilters(c, snapshot);
@@ -35,6 +37,8 @@ export const summaryRoutes = new Hono<{ Bindings: Env }>().get('/', async (c) =>
     filters: { ...filters, statusRound: effectiveRound(filters, snapshot.rounds) },
     /** All recommendations in the sheet, however narrowed this summary is. */
     matrixTotal: snapshot.total,
+    /** The recommendations in view as one group: the headline figures, whatever breakdowns show. */
+    overall: overallGroup(recommendations, snapshot.rounds),
     transitions: transitions(recommendations, snapshot.rounds),
   });
 });

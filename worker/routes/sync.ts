@@ -1,15 +1,17 @@
 // /api/sync: what the syncs did (for staff), and running one now.
+
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { freshness } from '../../sync/freshness.ts';
+import { adminOnly, jsonSameOrigin } from '../auth/admin.ts';
 import { readConfig } from '../config.ts';
-import { apiError } from '../errors.ts';
-import { localOnly } from '../middleware/local-only.ts';
+import type { AppEnv } from '../context.ts';
 import { ensureFirstSync, runSync, sourceKindFor, storeFor } from '../sync.ts';
+import { jsonBody } from './admin.ts';
 
 const SyncRequest = z.object({ force: z.boolean().optional() }).strict();
 
-export const syncRoutes = new Hono<{ Bindings: Env }>()
+export const syncRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
     const config = readConfig(c.env);
     const store = storeFor(c.env, config);
@@ -44,25 +46,10 @@ export const syncRoutes = new Hono<{ Bindings: Env }>()
       runs: log.runs,
     });
   })
-  .post('/', localOnly, async (c) => {
-    const text = await c.req.text();
-    let body: unknown = {};
-    if (text.trim() !== '') {
-      try {
-        body = JSON.parse(text);
-      } catch {
-        throw apiError(400, {
-          message: 'The request body must be JSON, e.g. {"force": true}, or empty.',
-        });
-      }
-    }
-    const parsed = SyncRequest.safeParse(body);
-    if (!parsed.success) {
-      throw apiError(400, {
-        message: 'The only field is "force" (true or false).',
-        parameter: 'force',
-      });
-    }
-    const run = await runSync(c.env, { trigger: 'manual', force: parsed.data.force ?? false });
+  .post('/', adminOnly, jsonSameOrigin, jsonBody(SyncRequest), async (c) => {
+    const run = await runSync(c.env, {
+      trigger: 'manual',
+      force: c.req.valid('json').force ?? false,
+    });
     return c.json({ run }, run.outcome === 'failed' ? 502 : 200);
   });

@@ -30,6 +30,22 @@ export const styles = css`
   .loading {
     color: var(--mr-muted);
   }
+  .nav {
+    display: flex;
+    justify-content: flex-end;
+    gap: 1rem;
+    margin-bottom: 0.5rem;
+  }
+  .nav a {
+    color: var(--mr-accent);
+  }
+  .shared-note {
+    margin: 0;
+    padding: 0.5rem 0.75rem;
+    border-radius: 6px;
+    background: #ddf4ff;
+    border: 1px solid #54aeff;
+  }
   .skip {
     position: absolute;
     inset-inline-start: -999px;

@@ -1,11 +1,12 @@
 // The dashboard: the state in the address bar, the data through typed API tasks, the views.
 import { Task } from '@lit/task';
 import { html, LitElement, nothing } from 'lit';
-import { client, json } from '../../api/client.ts';
+import { basePath, client, json } from '../../api/client.ts';
 import type {
   DetailResponse,
   HistoryResponse,
   ListResponse,
+  MeResponse,
   SummaryResponse,
 } from '../../api/types.ts';
 import type {
@@ -27,6 +28,7 @@ import {
   type ViewState,
   writeState,
 } from '../../state/view-state.ts';
+import '../mr-admin/mr-admin.ts';
 import '../mr-breakdown-chart/mr-breakdown-chart.ts';
 import '../mr-data-issues/mr-data-issues.ts';
 import '../mr-filter-chips/mr-filter-chips.ts';
@@ -70,6 +72,15 @@ export class MrApp extends LitElement {
           ),
     args: () => [this._state.rec] as const,
   });
+
+  #me = new Task(this, {
+    task: async (_, { signal }): Promise<MeResponse> =>
+      json(await client.api.me.$get({}, { init: { signal } })),
+    args: () => [] as const,
+  });
+
+  /** The admin page is a view of its own; donors never see it. */
+  readonly #adminPage = basePath === '' && location.pathname.startsWith('/admin');
 
   #history = new Task(this, {
     task: async (_, { signal }): Promise<HistoryResponse> =>
@@ -157,12 +168,33 @@ export class MrApp extends LitElement {
     </div>`;
   }
 
+  #nav(me: MeResponse | undefined) {
+    if (!me?.admin) return nothing;
+    return html`<nav class="nav no-print" aria-label="Pages">
+      ${this.#adminPage ? html`<a href="/">${this.i18n.t('nav.dashboard')}</a>` : html`<a href="/admin">${this.i18n.t('nav.admin')}</a>`}
+    </nav>`;
+  }
+
+  #renderAdmin(me: MeResponse | undefined) {
+    return html`${this.#nav(me)}
+      <main>
+        <h1>${this.i18n.t('admin.title')}</h1>
+        ${me === undefined ? html`<p class="loading" role="status">${this.i18n.t('app.loading')}</p>` : nothing}
+        ${me && !me.admin ? html`<p class="error" role="alert">${this.i18n.t('admin.forbidden')}</p>` : nothing}
+        ${me?.admin ? html`<mr-admin .i18n=${this.i18n}></mr-admin>` : nothing}
+      </main>`;
+  }
+
   override render() {
+    const me = this.#me.value;
+    if (this.#adminPage) return this.#renderAdmin(me);
     const summary = this.#summary.value;
     const round = this.#round(summary);
     const state = this._state;
     const csvQuery = new URLSearchParams(apiQuery(state)).toString();
+    const donor = me?.kind === 'donor' ? me : null;
     return html`<a class="skip" href="#table">${this.i18n.t('table.title')}</a>
+      ${this.#nav(me)}
       <main
         @mr-segment-select=${this.#handleSegment}
         @mr-filter-remove=${this.#handleRemove}
@@ -173,6 +205,13 @@ export class MrApp extends LitElement {
         @mr-open-recommendation=${this.#handleOpen}
       >
         <mr-header .i18n=${this.i18n} .summary=${summary} .round=${round}></mr-header>
+        ${
+          donor && 'label' in donor
+            ? html`<p class="shared-note" role="note">
+                ${this.i18n.t('share.viewing', { label: donor.label ?? '', date: this.i18n.dateTime(donor.expiresAt ?? '') })}
+              </p>`
+            : nothing
+        }
         ${this.#summary.status === 3 && !summary ? this.#error(this.#summary.error, () => this.#summary.run()) : nothing}
         ${!summary && this.#summary.status !== 3 ? html`<p class="loading" role="status">${this.i18n.t('app.loading')}</p>` : nothing}
         ${
@@ -180,8 +219,11 @@ export class MrApp extends LitElement {
             ? html`<mr-headline .i18n=${this.i18n} .summary=${summary} .round=${round}></mr-headline>
                 <mr-filter-chips .i18n=${this.i18n} .state=${state} .round=${round}></mr-filter-chips>
                 <div class="charts">
-                  ${(['pillar', 'criterion', 'unit', 'response'] as const).map(
-                    (dimension) => html`<mr-breakdown-chart
+                  ${(['pillar', 'criterion', 'unit', 'response'] as const)
+                    // A share link that hides a breakdown gets it empty: no chart for it.
+                    .filter((dimension) => !donor || summary.breakdowns[dimension].length > 0)
+                    .map(
+                      (dimension) => html`<mr-breakdown-chart
                       .i18n=${this.i18n}
                       dimension=${dimension}
                       heading=${this.i18n.t(`chart.${dimension}`)}
@@ -191,7 +233,7 @@ export class MrApp extends LitElement {
                       .selectedStatuses=${state.filters.status}
                       unitRole=${state.unitRole}
                     ></mr-breakdown-chart>`,
-                  )}
+                    )}
                 </div>
                 <mr-round-moves .i18n=${this.i18n} .summary=${summary} .history=${this.#history.value} .round=${round}></mr-round-moves>`
             : nothing
@@ -208,11 +250,11 @@ export class MrApp extends LitElement {
                 ?descending=${state.descending}
                 q=${state.q}
                 .selected=${state.rec}
-                csvHref=${`/api/export.csv${csvQuery ? `?${csvQuery}` : ''}`}
+                csvHref=${`${basePath}/api/export.csv${csvQuery ? `?${csvQuery}` : ''}`}
               ></mr-recommendation-table>`
             : nothing
         }
-        ${summary ? html`<mr-data-issues .i18n=${this.i18n} .summary=${summary}></mr-data-issues>` : nothing}
+        ${summary && !donor ? html`<mr-data-issues .i18n=${this.i18n} .summary=${summary}></mr-data-issues>` : nothing}
         <mr-recommendation-detail
           .i18n=${this.i18n}
           .detail=${this.#detail.value?.recommendation.id === state.rec ? this.#detail.value : undefined}

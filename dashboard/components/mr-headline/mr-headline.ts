@@ -70,21 +70,14 @@ export class MrHeadline extends LitElement {
   override render() {
     const s = this.summary;
     if (!s) return html``;
-    const byResponse = Object.fromEntries(s.breakdowns.response.map((g) => [g.key, g.total]));
-    // Each recommendation sits in exactly one response group: their sums are the whole view.
-    const status = Object.fromEntries(
-      STATUS_ORDER.map((key) => [
-        key,
-        s.breakdowns.response.reduce((n, g) => n + (g.status[this.round]?.[key] ?? 0), 0),
-      ]),
-    ) as Record<(typeof STATUS_ORDER)[number], number>;
-    const rate = s.breakdowns.response.reduce(
-      (acc, g) => ({
-        completed: acc.completed + (g.implementation[this.round]?.completed ?? 0),
-        denominator: acc.denominator + (g.implementation[this.round]?.denominator ?? 0),
-      }),
-      { completed: 0, denominator: 0 },
-    );
+    const { overall } = s;
+    const status = overall.status[this.round] ?? {
+      completed: 0,
+      open: 0,
+      discarded: 0,
+      unreported: overall.total,
+    };
+    const rate = overall.implementation[this.round] ?? { completed: 0, denominator: 0, rate: null };
     const figure = (label: string, value: string, note?: string, extra = '') =>
       html`<div class="figure ${extra}">
         <dt>${label}</dt>
@@ -99,14 +92,19 @@ export class MrHeadline extends LitElement {
           ? this.i18n.t('headline.ofMatrix', { total: s.matrixTotal })
           : undefined,
       )}
-      ${figure(this.i18n.t('headline.accepted'), this.i18n.number(byResponse.accept ?? 0))}
-      ${figure(this.i18n.t('headline.partial'), this.i18n.number(byResponse.partial ?? 0))}
-      ${figure(this.i18n.t('headline.rejected'), this.i18n.number(byResponse.reject ?? 0))}
+      ${figure(this.i18n.t('headline.accepted'), this.i18n.number(overall.response.accept))}
+      ${figure(this.i18n.t('headline.partial'), this.i18n.number(overall.response.partial))}
+      ${figure(this.i18n.t('headline.rejected'), this.i18n.number(overall.response.reject))}
       ${STATUS_ORDER.map((key) => figure(`${this.i18n.t(`status.${key}`)} (${this.round})`, this.i18n.number(status[key])))}
       ${figure(
         this.i18n.t('headline.rate', { round: this.round }),
         rate.denominator ? this.i18n.percent(rate.completed / rate.denominator) : '—',
-        rate.denominator ? this.i18n.t('headline.rateOf', rate) : this.i18n.t('headline.rateNone'),
+        rate.denominator
+          ? this.i18n.t('headline.rateOf', {
+              completed: rate.completed,
+              denominator: rate.denominator,
+            })
+          : this.i18n.t('headline.rateNone'),
         'rate',
       )}
     </dl>`;

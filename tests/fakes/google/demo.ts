@@ -14,13 +14,17 @@ export interface GoogleDemo {
   close(): Promise<void>;
 }
 
-export async function startGoogleDemo(options: { port?: number; rows?: string[][] } = {}): Promise<GoogleDemo> {
+export async function startGoogleDemo(
+  options: { port?: number; rows?: string[][] } = {},
+): Promise<GoogleDemo> {
   const google = await startFakeGoogle(options.port ?? 0);
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const email = 'dashboard-sync@pseah-demo.iam.gserviceaccount.com';
   google.state.accounts.set(email, publicKey.export({ type: 'spki', format: 'pem' }).toString());
   const sheetId = '1DemoMatrixSheetId';
-  const rows = options.rows ?? filledMatrix(readFileSync(new URL('../../../data/matrix.csv', import.meta.url), 'utf8'));
+  const rows =
+    options.rows ??
+    filledMatrix(readFileSync(new URL('../../../data/matrix.csv', import.meta.url), 'utf8'));
   google.state.upsertSpreadsheet({
     id: sheetId,
     title: 'PSEAH management response – monitoring',
@@ -52,7 +56,12 @@ export async function startGoogleDemo(options: { port?: number; rows?: string[][
 
 /** The vars as a dotenv file wrangler reads with --env-file (values single-quoted, JSON as is). */
 export function writeEnvFile(path: string, vars: Record<string, string>): void {
-  writeFileSync(path, Object.entries(vars).map(([k, v]) => `${k}='${v.replace(/'/g, "\\'")}'`).join('\n') + '\n');
+  writeFileSync(
+    path,
+    Object.entries(vars)
+      .map(([k, v]) => `${k}='${v.replace(/'/g, "\\'")}'`)
+      .join('\n') + '\n',
+  );
 }
 
 // `npx tsx tests/fakes/google/demo.ts [port] [env-file]`: run the demo until interrupted.

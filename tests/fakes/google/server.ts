@@ -120,6 +120,7 @@ function fail(res: ServerResponse, failure: Failure | null): boolean {
 
 export async function startFakeGoogle(port = 0): Promise<FakeGoogle> {
   const state = new GoogleState();
+  let accessKeys: unknown[] = [];
   let base = '';
 
   const server = createServer(async (req, res) => {
@@ -151,6 +152,11 @@ export async function startFakeGoogle(port = 0): Promise<FakeGoogle> {
           return send(res, 200, state.upsertSpreadsheet({ ...body, id: sheet[1] }));
         if (sheet && req.method === 'GET')
           return send(res, 200, state.spreadsheets.get(sheet[1]!) ?? null);
+        // Cloudflare Access's certs for the Worker's sign-in tests live on this server too.
+        if (path === '/__fake/access-certs' && req.method === 'PUT') {
+          accessKeys = body.keys ?? [];
+          return send(res, 204, '');
+        }
         if (path === '/__fake/failures' && req.method === 'POST') {
           state.failures.push({ mode: 'status', times: 1, ...body });
           return send(res, 204, '');
@@ -164,6 +170,11 @@ export async function startFakeGoogle(port = 0): Promise<FakeGoogle> {
           );
         }
         return send(res, 404, { error: 'no such control endpoint' });
+      }
+
+      // --- Cloudflare Access: the team's public keys, as /cdn-cgi/access/certs publishes them.
+      if (path === '/cdn-cgi/access/certs' && req.method === 'GET') {
+        return send(res, 200, { keys: accessKeys, public_cert: {}, public_certs: [] });
       }
 
       // --- OAuth 2.0 token endpoint (JWT bearer grant).
