@@ -43,6 +43,8 @@ export const FINDING_RULES = [
   'unbalanced-parentheses',
   'unknown-linked-recommendation',
   'missing-text',
+  'bad-date',
+  'ambiguous-date',
   // The sync comparing a new sheet with the last good one.
   'no-recommendations',
   'rows-lost',

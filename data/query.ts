@@ -16,6 +16,7 @@ export const FILTER_PARAMETERS = [
   'round',
   'unitRole',
   'q',
+  'overdue',
 ] as const;
 export type FilterParameter = (typeof FILTER_PARAMETERS)[number];
 
@@ -45,6 +46,8 @@ export interface Filters {
   unitRole: UnitRole;
   /** Words that must all appear in the text, key actions or comments. */
   q: string;
+  /** Only recommendations past their due date and not completed (in `round`). */
+  overdue: boolean;
 }
 
 export const NO_FILTERS: Filters = {
@@ -55,4 +58,5 @@ export const NO_FILTERS: Filters = {
   status: [],
   unitRole: 'lead',
   q: '',
+  overdue: false,
 };

@@ -18,6 +18,8 @@ export type MonitoringRound = z.infer<typeof MonitoringRound>;
 export const RoundProgress = z.object({
   status: StatusKeySchema,
   comment: z.string(),
+  /** The round's own due date (ISO), from a "Due date (Time N)" column. */
+  dueDate: z.string().nullable().default(null),
 });
 export type RoundProgress = z.infer<typeof RoundProgress>;
 
@@ -35,6 +37,8 @@ const Actionable = z.object({
   response: ResponseKeySchema.nullable(),
   responseComment: z.string(),
   keyActions: z.string(),
+  /** From an optional "Due date" column (ISO date); a round's own due date wins for that round. */
+  dueDate: z.string().nullable().default(null),
   monitoring: Monitoring,
   /** The sheet row (1-based) the values came from. */
   row: z.number().int().positive(),
@@ -84,5 +88,8 @@ export const RecommendationListItem = Recommendation.pick({
   /** Status per round label. */
   status: z.record(z.string(), StatusKeySchema),
   points: z.number().int().nonnegative(),
+  /** The due date that applies to the round the list was asked for, and whether it has passed. */
+  dueDate: z.string().nullable(),
+  overdue: z.boolean(),
 });
 export type RecommendationListItem = z.infer<typeof RecommendationListItem>;

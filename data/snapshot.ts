@@ -5,7 +5,7 @@ import { MonitoringRound, Recommendation } from './recommendation.ts';
 import { Breakdowns } from './summary.ts';
 import { SyncStatus } from './sync-log.ts';
 
-export const SNAPSHOT_SCHEMA_VERSION = 1;
+export const SNAPSHOT_SCHEMA_VERSION = 2;
 
 export const SourceKind = z.enum(['bundled', 'google-sheet', 'csv']);
 export type SourceKind = z.infer<typeof SourceKind>;
@@ -40,6 +40,8 @@ export const Snapshot = z.object({
   rounds: z.array(MonitoringRound),
   recommendations: z.array(Recommendation),
   findings: z.array(Finding),
+  /** Whether the sheet has due dates at all: without them, nothing about being overdue is shown. */
+  dueDates: z.boolean().default(false),
   /** The breakdowns of `recommendations`, computed once at sync so reads stay cheap. */
   total: z.number().int().nonnegative(),
   breakdowns: Breakdowns,

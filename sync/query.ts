@@ -55,10 +55,40 @@ export function matchesSearch(r: Recommendation, q: string): boolean {
 
 const orUnassigned = <T extends string>(value: T | null) => value ?? UNASSIGNED;
 
+/** Today as an ISO date (UTC): due dates are days, not instants. */
+export function today(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** The due date that applies in a round: the round's own, else the recommendation's. */
+export function dueDateIn(
+  r: Pick<Recommendation, 'dueDate' | 'monitoring'>,
+  round: string | null,
+): string | null {
+  return (round ? r.monitoring[round]?.dueDate : null) ?? r.dueDate;
+}
+
+/**
+ * Overdue: management committed to it (accepted or partially accepted), it is neither completed
+ * nor set aside in the round, and its due date has passed.
+ */
+export function isOverdue(
+  r: Pick<Recommendation, 'dueDate' | 'monitoring' | 'response'>,
+  round: string | null,
+  on: string,
+): boolean {
+  if (r.response !== 'accept' && r.response !== 'partial') return false;
+  const due = dueDateIn(r, round);
+  if (due === null || due >= on) return false;
+  const status = round ? r.monitoring[round]?.status : undefined;
+  return status !== 'completed' && status !== 'discarded';
+}
+
 export function filterRecommendations(
   recommendations: readonly Recommendation[],
   filters: Filters,
   rounds: readonly MonitoringRound[],
+  on: string = today(),
 ): Recommendation[] {
   const round = effectiveRound(filters, rounds);
   const units = new Set(filters.unit.map((u) => u.toLowerCase()));
@@ -77,6 +107,7 @@ export function filterRecommendations(
       const status = (round && r.monitoring[round]?.status) || 'unreported';
       if (!filters.status.includes(status)) return false;
     }
+    if (filters.overdue && !isOverdue(r, round, on)) return false;
     return filters.q === '' || matchesSearch(r, filters.q);
   });
 }
@@ -116,6 +147,8 @@ export function excerpt(text: string, length = EXCERPT_LENGTH): string {
 export function listItem(
   r: Recommendation,
   rounds: readonly MonitoringRound[],
+  round: string | null = rounds.at(-1)?.label ?? null,
+  on: string = today(),
 ): RecommendationListItem {
   return {
     id: r.id,
@@ -133,5 +166,7 @@ export function listItem(
       rounds.map((round) => [round.label, r.monitoring[round.label]?.status ?? 'unreported']),
     ),
     points: r.points.length,
+    dueDate: dueDateIn(r, round),
+    overdue: isOverdue(r, round, on),
   };
 }

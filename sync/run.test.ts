@@ -40,6 +40,7 @@ class ScriptedSource implements SheetSource {
       range: "'Matrix'!A1:O5",
       title: 'Matrix',
       gid: 0,
+      dateOrder: 'day-first',
     };
   }
 

@@ -195,6 +195,7 @@ async function decide(
       gid: rows.gid,
     },
     matrix: store.matrix,
+    dateOrder: rows.dateOrder,
     syncedAt: started,
     revision: state.revision + 1,
   });

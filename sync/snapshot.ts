@@ -7,6 +7,7 @@ import type { Summary } from '../data/summary.ts';
 import type { Origin } from './a1.ts';
 import { aggregate } from './aggregate.ts';
 import { contentHash } from './hash.ts';
+import type { DateOrder } from './normalise/dates.ts';
 import { type Cell, normaliseRows } from './normalise/index.ts';
 
 export interface BuildInput {
@@ -17,12 +18,17 @@ export interface BuildInput {
   syncedAt?: Date;
   /** The revision this snapshot will be published as (0 for one that is only checked). */
   revision?: number;
+  /** Day or month first in written dates (from the spreadsheet's locale). */
+  dateOrder?: DateOrder | null;
 }
 
 export type BuildResult = { ok: true; snapshot: Snapshot } | { ok: false; findings: Finding[] };
 
 export function buildSnapshot(input: BuildInput): BuildResult {
-  const result = normaliseRows(input.rows, input.origin ? { origin: input.origin } : {});
+  const result = normaliseRows(input.rows, {
+    ...(input.origin ? { origin: input.origin } : {}),
+    dateOrder: input.dateOrder ?? null,
+  });
   if (!result.ok) return result;
   const { total, breakdowns } = aggregate(result.recommendations, result.rounds);
   const hash = contentHash(
@@ -40,6 +46,7 @@ export function buildSnapshot(input: BuildInput): BuildResult {
       rounds: result.rounds,
       recommendations: result.recommendations,
       findings: result.findings,
+      dueDates: result.dueDates,
       total,
       breakdowns,
     },

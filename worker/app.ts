@@ -12,6 +12,7 @@ import { rateLimit } from './middleware/rate-limit.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { serveAsset } from './routes/assets.ts';
+import { digestRoutes } from './routes/digest.ts';
 import { exportRoutes } from './routes/export.ts';
 import { historyRoutes } from './routes/history.ts';
 import { meRoutes } from './routes/me.ts';
@@ -30,6 +31,7 @@ const readApi = new Hono<AppEnv>()
   .route('/recommendations', recommendationRoutes)
   .route('/history', historyRoutes)
   .route('/export.csv', exportRoutes)
+  .route('/digest', digestRoutes)
   .route('/me', meRoutes);
 
 // Donors: /s/<token> swaps the token for a cookie; /shared/* is the dashboard read-only, scoped.

@@ -112,6 +112,14 @@ export function parseFilters(
     }
     return known;
   });
+  const overdueText = single('overdue', values.get('overdue'));
+  if (overdueText !== undefined) oneOf('overdue', [overdueText], ['true', 'false'], 'yes/no value');
+  if (overdueText === 'true' && !snapshot.dueDates) {
+    throw apiError(400, {
+      message: 'This sheet has no due dates, so nothing is overdue.',
+      parameter: 'overdue',
+    });
+  }
   const q = single('q', values.get('q')) ?? '';
   if (q.length > 200)
     throw apiError(400, { message: 'The search is limited to 200 characters.', parameter: 'q' });
@@ -148,6 +156,7 @@ export function parseFilters(
     ...(round !== undefined ? { round } : {}),
     unitRole,
     q,
+    overdue: overdueText === 'true',
   };
 }
 
@@ -158,6 +167,8 @@ export function hasFilters(filters: Filters): boolean {
       filters.unit.length +
       filters.response.length +
       filters.status.length >
-      0 || filters.q !== ''
+      0 ||
+    filters.q !== '' ||
+    filters.overdue
   );
 }

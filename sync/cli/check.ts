@@ -7,6 +7,7 @@ import type { Summary } from '../../data/summary.ts';
 import type { Origin } from '../a1.ts';
 import { aggregate } from '../aggregate.ts';
 import { parseCsv } from '../csv.ts';
+import { type DateOrder, dateOrderOf } from '../normalise/dates.ts';
 import { buildSnapshot, summaryOf } from '../snapshot.ts';
 import type { SheetEnv } from './auth.ts';
 import { parseOptions, SHEET_OPTIONS, type SheetTarget, sheetTarget } from './options.ts';
@@ -48,11 +49,13 @@ export function checkRows(
     version: string | null;
   },
   origin?: Origin,
+  dateOrder: DateOrder | null = null,
 ): CommandResult {
   const built = buildSnapshot({
     rows,
     source: { ...source, modifiedTime: null },
     ...(origin ? { origin } : {}),
+    dateOrder,
   });
   if (!built.ok) {
     return {
@@ -78,14 +81,19 @@ export async function check(args: readonly string[], env: SheetEnv): Promise<Com
   const { values, positionals } = parseOptions(
     'check',
     args,
-    { ...SHEET_OPTIONS, json: { type: 'boolean' } },
+    { ...SHEET_OPTIONS, json: { type: 'boolean' }, locale: { type: 'string' } },
     true,
   );
   const json = values.json ?? false;
+  // A CSV does not say whether 03/04 is March or April; --locale does (the sheet's own, for --sheet).
+  const dateOrder = values.locale === undefined ? undefined : dateOrderOf(values.locale);
+  if (dateOrder === null) {
+    throw new UsageError(`--locale '${values.locale}' is not a locale like en_GB or en_US.`);
+  }
   if (values.sheet !== undefined) {
     if (positionals.length > 0)
       throw new UsageError('check takes a CSV file or --sheet <id>, not both.');
-    return checkSheet(sheetTarget('check', values), json, env);
+    return checkSheet(sheetTarget('check', values), json, env, dateOrder);
   }
   if (values.tab !== undefined || values.key !== undefined)
     throw new UsageError(
@@ -95,7 +103,14 @@ export async function check(args: readonly string[], env: SheetEnv): Promise<Com
     throw new UsageError('check takes one CSV file: sheet check <file.csv> [--json]');
   const path = positionals[0]!;
   const { rows, version } = await readCsvFile(path);
-  return checkRows(rows, path, json, { kind: 'csv', id: basename(path), range: null, version });
+  return checkRows(
+    rows,
+    path,
+    json,
+    { kind: 'csv', id: basename(path), range: null, version },
+    undefined,
+    dateOrder ?? null,
+  );
 }
 
 /** `check --sheet`: the same verdict on the live tab, its cells named where they are. */
@@ -103,15 +118,18 @@ async function checkSheet(
   target: SheetTarget,
   json: boolean,
   env: SheetEnv,
+  dateOrder: DateOrder | undefined,
 ): Promise<CommandResult> {
   const spreadsheet = await openSpreadsheet(target, 'read', env);
   const tab = await spreadsheet.tab(target.tab);
   const { rows, range, origin } = await spreadsheet.values(tab);
+  const order = dateOrder ?? dateOrderOf(await spreadsheet.locale());
   return checkRows(
     rows,
     `'${tab.title}' in spreadsheet ${spreadsheet.id}`,
     json,
     { kind: 'google-sheet', id: spreadsheet.id, range, version: null },
     origin,
+    order,
   );
 }

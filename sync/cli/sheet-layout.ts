@@ -43,6 +43,7 @@ const FIELD_WIDTHS: Record<Field, number> = {
   response: 140,
   responseComment: 260,
   keyActions: 380,
+  dueDate: 110,
 };
 const ROUND_WIDTHS = { status: 150, comment: 280 } as const;
 

@@ -37,6 +37,10 @@ export interface TabValues {
 const TAB_FIELDS =
   'sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),protectedRanges(protectedRangeId,description),filterViews(filterViewId,title),conditionalFormats(booleanRule(condition)))';
 
+const SpreadsheetLocale = z.object({
+  properties: z.object({ locale: z.string().optional() }).optional(),
+});
+
 const SpreadsheetTabs = z.object({
   sheets: z
     .array(
@@ -218,6 +222,17 @@ export class Spreadsheet {
   }
 
   /** The named tab, or the first one; a missing tab is reported with the names there are. */
+  /** The spreadsheet's locale ("en_GB"), which decides how its dates are written. */
+  async locale(): Promise<string | null> {
+    const answer = await this.#call(() =>
+      this.#session.sheets.spreadsheets.get({
+        spreadsheetId: this.id,
+        fields: 'properties.locale',
+      }),
+    );
+    return SpreadsheetLocale.safeParse(answer.data).data?.properties?.locale ?? null;
+  }
+
   async tab(name: string | undefined): Promise<Tab> {
     const tabs = await this.tabs();
     const tab = name === undefined ? tabs[0] : tabs.find((t) => t.title === name);

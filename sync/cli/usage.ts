@@ -13,8 +13,11 @@ export class UsageError extends Error {
 export const USAGE = `Usage: npm run sheet -- <command> [options]
 
 Commands:
-  check <file.csv> [--json]   Read a CSV export of the matrix and list what staff should fix.
+  check <file.csv> [--json] [--locale <xx_YY>]
+                              Read a CSV export of the matrix and list what staff should fix.
                               --json prints the summary (counts and findings) and nothing else.
+                              --locale (e.g. en_GB, en_US) says how its due dates are written;
+                              without it a date like 03/04/2025 is reported, not guessed.
   check --sheet <id> [--tab <name>] [--json]
                               The same, on the live Google Sheet.
   init --sheet <id> [--tab <name>] [--from <file.csv>] [--force]

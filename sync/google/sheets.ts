@@ -14,7 +14,7 @@ const ValueRange = z.object({
 }) satisfies z.ZodType<Pick<sheets_v4.Schema$ValueRange, 'range' | 'majorDimension'>>;
 
 const SpreadsheetMeta = z.object({
-  properties: z.object({ title: z.string() }).partial().optional(),
+  properties: z.object({ title: z.string(), locale: z.string() }).partial().optional(),
   sheets: z
     .array(
       z.object({
@@ -64,6 +64,8 @@ export async function getValues(
 
 export interface SpreadsheetTabs {
   title: string | null;
+  /** The spreadsheet's locale ("en_GB"): it decides whether 03/04 is March or April. */
+  locale: string | null;
   tabs: { sheetId: number; title: string }[];
 }
 
@@ -73,7 +75,9 @@ export async function getSpreadsheetMeta(
   context: CallContext,
   options: SheetsClientOptions,
 ): Promise<SpreadsheetTabs> {
-  const fields = encodeURIComponent('properties.title,sheets.properties(sheetId,title,index)');
+  const fields = encodeURIComponent(
+    'properties(title,locale),sheets.properties(sheetId,title,index)',
+  );
   const url = `${options.baseUrl.replace(/\/$/, '')}/v4/spreadsheets/${encodeURIComponent(spreadsheetId)}?fields=${fields}`;
   const json = await googleJson(
     url,
@@ -89,6 +93,7 @@ export async function getSpreadsheetMeta(
     );
   return {
     title: parsed.data.properties?.title ?? null,
+    locale: parsed.data.properties?.locale ?? null,
     tabs: (parsed.data.sheets ?? []).map((s) => ({
       sheetId: s.properties.sheetId,
       title: s.properties.title,

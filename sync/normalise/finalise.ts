@@ -21,6 +21,11 @@ export interface RecommendationDraft extends RecommendationValues {
 
 const responseLabel = (key: ResponseKey) => RESPONSES.find((r) => r.key === key)!.label;
 
+/** The earliest of some ISO dates (they sort as text), or null when there is none. */
+function earliest(dates: readonly (string | null)[]): string | null {
+  return dates.filter((d): d is string => d !== null).sort()[0] ?? null;
+}
+
 /** Units from several lists, each once, first spelling kept. */
 function union(lists: readonly (readonly string[])[]): string[] {
   const seen = new Map<string, string>();
@@ -49,6 +54,7 @@ export function finalise(
     response: p.response ?? parent?.response ?? null,
     responseComment: p.responseComment,
     keyActions: p.keyActions,
+    dueDate: p.dueDate,
     monitoring: p.monitoring,
     row: p.row,
   }));
@@ -73,7 +79,9 @@ export function finalise(
       response = rolled;
     }
     for (const round of sheet.columns.rounds) {
-      const own = monitoring[round.label] ?? { status: 'unreported', comment: '' };
+      const own = monitoring[round.label] ?? { status: 'unreported', comment: '', dueDate: null };
+      // The recommendation is due when its first point is, unless its own row says otherwise.
+      own.dueDate ??= earliest(points.map((p) => p.monitoring[round.label]?.dueDate ?? null));
       // Staff who track status on the recommendation's own row keep it while the points say nothing.
       if (pointDrafts.some(([, p]) => p.typedStatus[round.label])) {
         const rolledStatus = rollUpStatus(
@@ -98,7 +106,8 @@ export function finalise(
       monitoring[round.label] = own;
     }
   }
-  for (const round of rounds) monitoring[round.label] ??= { status: 'unreported', comment: '' };
+  for (const round of rounds)
+    monitoring[round.label] ??= { status: 'unreported', comment: '', dueDate: null };
 
   reportGaps(draft, points, pointDrafts, response, home, sheet, log);
 
@@ -116,6 +125,7 @@ export function finalise(
     response,
     responseComment: parent?.responseComment ?? '',
     keyActions: parent?.keyActions ?? '',
+    dueDate: parent?.dueDate ?? earliest(points.map((p) => p.dueDate)),
     monitoring,
     points,
     row: home.row,

@@ -13,13 +13,14 @@ export const FIELDS = [
   'response',
   'responseComment',
   'keyActions',
+  'dueDate',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
 /** What a header cell names: a field, one side of a monitoring round, or nothing we know. */
 export type ColumnRole =
   | { kind: 'field'; field: Field }
-  | { kind: 'round'; time: number; part: 'status' | 'comment' }
+  | { kind: 'round'; time: number; part: 'status' | 'comment' | 'due' }
   | { kind: 'unknown' };
 
 /** Header words, with "#", "No." and "(s)" read the way people mean them. */
@@ -46,10 +47,12 @@ export function classifyHeader(header: string): ColumnRole {
   if (Number.isInteger(timeNumber) && timeNumber >= 0) {
     if (has('comment', 'comments', 'remarks', 'notes'))
       return { kind: 'round', time: timeNumber, part: 'comment' };
+    if (isDueDate(w)) return { kind: 'round', time: timeNumber, part: 'due' };
     if (has('status', 'progress')) return { kind: 'round', time: timeNumber, part: 'status' };
     return { kind: 'unknown' };
   }
   const field = (f: Field): ColumnRole => ({ kind: 'field', field: f });
+  if (isDueDate(w)) return field('dueDate');
   if (has('criterion', 'criteria', 'thematic')) return field('criterion');
   if (has('evaluation') && has('number', 'ref', 'reference')) return field('evaluationNumber');
   if (has('response', 'acceptance') && has('comment', 'comments', 'explanation', 'rationale'))
@@ -63,6 +66,13 @@ export function classifyHeader(header: string): ColumnRole {
   if (has('number') || (w.length === 1 && has('rec', 'ref', 'id'))) return field('number');
   if (has('recommendation', 'recommendations', 'text', 'description')) return field('text');
   return { kind: 'unknown' };
+}
+
+/** "Due date", "Deadline", "Target date" (optional columns, for the whole row or per round). */
+function isDueDate(w: readonly string[]): boolean {
+  return (
+    w.includes('due') || w.includes('deadline') || (w.includes('target') && w.includes('date'))
+  );
 }
 
 /** Fields a sheet cannot do without. The criterion may come from either of two columns. */
@@ -79,6 +89,8 @@ export interface RoundColumns {
   label: string;
   status: number | null;
   comment: number | null;
+  /** An optional due date for the round ("Due date (Time 3)"). */
+  due: number | null;
 }
 
 export interface ColumnMap {
@@ -107,6 +119,7 @@ export function mapColumns(headerRow: readonly string[]): ColumnMap {
         label: `Time ${role.time}`,
         status: null,
         comment: null,
+        due: null,
       };
       rounds.set(role.time, round);
       if (round[role.part] === null) round[role.part] = column;

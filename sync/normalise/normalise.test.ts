@@ -91,8 +91,8 @@ describe('normaliseRows: finding the header', () => {
       { label: 'Time 3', time: 3 },
     ]);
     expect(result.recommendations[0]!.monitoring).toEqual({
-      'Time 2': { status: 'open', comment: 'started' },
-      'Time 3': { status: 'completed', comment: 'done' },
+      'Time 2': { status: 'open', comment: 'started', dueDate: null },
+      'Time 3': { status: 'completed', comment: 'done', dueDate: null },
     });
   });
 
@@ -315,6 +315,7 @@ describe('normaliseRows: numbers, blank and ragged rows', () => {
     expect(result.recommendations[0]!.monitoring['Time 3']).toEqual({
       status: 'unreported',
       comment: '',
+      dueDate: null,
     });
     expect(result.findings).toEqual([]);
   });
@@ -575,5 +576,76 @@ describe('normaliseRows: sub-points', () => {
       ['point-differs-from-recommendation', 'B3'],
       ['duplicate-point', 'A5'],
     ]);
+  });
+});
+
+describe('normaliseRows: due dates', () => {
+  const header = [...CANONICAL_HEADER, 'Due date', 'Due date (Time 3)'];
+  const withDue = (
+    values: Parameters<typeof recommendation>[1] & { due?: string; due3?: string },
+  ) => {
+    const { due, due3, ...rest } = values;
+    const rows = sheet([recommendation(values.number ?? 1, rest)], header);
+    rows[1]![header.length - 2] = due ?? '';
+    rows[1]![header.length - 1] = due3 ?? '';
+    return rows;
+  };
+
+  it('reads a due date for the recommendation and one per round, in the sheet’s date order', () => {
+    const result = normaliseRows(withDue({ due: '30/06/2025', due3: '03/04/2026' }), {
+      dateOrder: 'day-first',
+    });
+    if (!result.ok) throw new Error('structural');
+    expect(result.dueDates).toBe(true);
+    const r = result.recommendations[0]!;
+    expect(r.dueDate).toBe('2025-06-30');
+    expect(r.monitoring['Time 3']!.dueDate).toBe('2026-04-03');
+    expect(r.monitoring['Time 2']!.dueDate).toBeNull();
+    expect(result.findings).toEqual([]);
+  });
+
+  it('reads serial numbers, ISO dates and month names whatever the order', () => {
+    for (const [typed, date] of [
+      ['45838', '2025-06-30'],
+      ['2025-06-30', '2025-06-30'],
+      ['30 June 2025', '2025-06-30'],
+    ]) {
+      const result = normaliseRows(withDue({ due: typed }));
+      expect(result.ok && result.recommendations[0]!.dueDate, typed).toBe(date);
+    }
+  });
+
+  it('reports an ambiguous date at its cell instead of guessing, when the sheet’s order is unknown', () => {
+    const result = read(withDue({ due: '03/04/2025' }));
+    expect(result.recommendations[0]!.dueDate).toBeNull();
+    expect(result.findings).toEqual([
+      expect.objectContaining({ severity: 'warning', rule: 'ambiguous-date', cell: 'P2' }),
+    ]);
+    expect(result.findings[0]!.message).toContain('could be 2025-04-03 or 2025-03-04');
+  });
+
+  it('reports a due date that is not a date', () => {
+    const result = read(withDue({ due3: 'end of year' }));
+    expect(result.findings).toEqual([expect.objectContaining({ rule: 'bad-date', cell: 'Q2' })]);
+  });
+
+  it('says the sheet has no due dates when it has no such column', () => {
+    const result = read(sheet([recommendation(1)]));
+    expect(result.dueDates).toBe(false);
+    expect(result.recommendations[0]!.dueDate).toBeNull();
+  });
+
+  it('dates a recommendation with points by its earliest point', () => {
+    const rows = sheet(
+      [
+        recommendation(48),
+        recommendation('48a', { text: 'a' }),
+        recommendation('48b', { text: 'b' }),
+      ],
+      [...CANONICAL_HEADER, 'Due date'],
+    );
+    rows[2]![15] = '2026-01-31';
+    rows[3]![15] = '2025-12-31';
+    expect(read(rows).recommendations[0]!.dueDate).toBe('2025-12-31');
   });
 });

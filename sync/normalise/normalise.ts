@@ -2,6 +2,7 @@
 import type { Finding } from '../../data/finding.ts';
 import type { MonitoringRound, Recommendation } from '../../data/recommendation.ts';
 import type { Origin } from '../a1.ts';
+import type { DateOrder } from './dates.ts';
 import { finalise, type RecommendationDraft } from './finalise.ts';
 import { FindingLog } from './findings.ts';
 import { RowReader } from './read-row.ts';
@@ -12,10 +13,19 @@ import { findEvaluationNumber, parsePillar, parseRecommendationNumber } from './
 export interface NormaliseOptions {
   /** Where the values start in the sheet, so findings name the cells staff see. Default A1. */
   origin?: Origin;
+  /** Day or month first in written dates, from the spreadsheet's locale; unknown for a CSV. */
+  dateOrder?: DateOrder | null;
 }
 
 export type NormaliseResult =
-  | { ok: true; rounds: MonitoringRound[]; recommendations: Recommendation[]; findings: Finding[] }
+  | {
+      ok: true;
+      rounds: MonitoringRound[];
+      recommendations: Recommendation[];
+      findings: Finding[];
+      /** Whether the sheet has a due date column (for the whole row or a round). */
+      dueDates: boolean;
+    }
   /** A structural error: the sheet cannot be read as a matrix, and nothing from it is used. */
   | { ok: false; findings: Finding[] };
 
@@ -31,7 +41,7 @@ export function normaliseRows(
   const log = new FindingLog();
   if (!sheet.readHeader(log)) return { ok: false, findings: log.sorted() };
 
-  const reader = new RowReader(sheet, log);
+  const reader = new RowReader(sheet, log, options.dateOrder ?? null);
   const drafts = new Map<string, RecommendationDraft>();
   for (let index = sheet.headerIndex + 1; index < sheet.rows.length; index++) {
     const row = sheet.rows[index]!;
@@ -116,7 +126,9 @@ export function normaliseRows(
   const ordered = [...drafts.values()].sort((a, b) => a.number - b.number);
   const recommendations = ordered.map((draft) => finalise(draft, rounds, sheet, log));
   reportAcrossRecommendations(ordered, log);
-  return { ok: true, rounds, recommendations, findings: log.sorted() };
+  const dueDates =
+    sheet.columns.fields.dueDate !== undefined || sheet.columns.rounds.some((r) => r.due !== null);
+  return { ok: true, rounds, recommendations, findings: log.sorted(), dueDates };
 }
 
 /** A point row that repeats its recommendation's pillar or number should agree with it. */

@@ -1,6 +1,7 @@
 // Reading one data row: the recommendation-level values and the values a point carries for itself.
 import type { Monitoring } from '../../data/recommendation.ts';
 import type { CriterionKey, PillarKey, ResponseKey } from '../../data/vocabulary.ts';
+import { type DateOrder, parseDueDate } from './dates.ts';
 import type { FindingLog } from './findings.ts';
 import type { Sheet } from './sheet.ts';
 import { quoted } from './text.ts';
@@ -28,6 +29,7 @@ export interface ActionableDraft {
   responseText: string;
   responseComment: string;
   keyActions: string;
+  dueDate: string | null;
   monitoring: Monitoring;
   /** Which rounds have a status someone typed (and we could read), by round label. */
   typedStatus: Record<string, boolean>;
@@ -57,6 +59,8 @@ export class RowReader {
   constructor(
     private readonly sheet: Sheet,
     private readonly log: FindingLog,
+    /** From the spreadsheet's locale; null (a CSV) leaves dates like 03/04 unread, with a finding. */
+    private readonly dateOrder: DateOrder | null = null,
   ) {}
 
   /** A section row ("Pillar 2: Institutional Accountability…" alone) sets the pillar below it. */
@@ -145,6 +149,10 @@ export class RowReader {
       monitoring[round.label] = {
         status: status ?? 'unreported',
         comment: round.comment === null ? '' : (row[round.comment] ?? ''),
+        dueDate:
+          round.due === null
+            ? null
+            : this.dueDate(row[round.due] ?? '', sheet.at(index, round.due), id),
       };
       typedStatus[round.label] = status !== null;
     }
@@ -158,9 +166,36 @@ export class RowReader {
       responseText,
       responseComment: sheet.get(row, 'responseComment'),
       keyActions: sheet.get(row, 'keyActions'),
+      dueDate: this.dueDate(sheet.get(row, 'dueDate'), sheet.cellOf(index, 'dueDate'), id),
       monitoring,
       typedStatus,
     };
+  }
+
+  /** A due date cell: empty is fine; unreadable or day/month-ambiguous is reported, never guessed. */
+  private dueDate(text: string, cell: string | null, id: string): string | null {
+    if (text === '') return null;
+    const reading = parseDueDate(text, this.dateOrder);
+    if (reading.ok) return reading.date;
+    if (reading.reason === 'ambiguous') {
+      const [dayFirst, monthFirst] = reading.readings!;
+      this.log.report(
+        'warning',
+        'ambiguous-date',
+        `${quoted(text)} in ${cell} could be ${dayFirst} or ${monthFirst}: write it as a date the sheet shows unambiguously (e.g. ${dayFirst}), or set the spreadsheet's locale (File → Settings). It is not counted until then.`,
+        id,
+        cell,
+      );
+    } else {
+      this.log.report(
+        'warning',
+        'bad-date',
+        `${quoted(text)} in ${cell} is not a date: type it as the sheet shows dates (e.g. 30/06/2025 or 2025-06-30). It is not counted until then.`,
+        id,
+        cell,
+      );
+    }
+    return null;
   }
 
   private pillar(row: readonly string[], index: number, id: string): PillarKey | null {

@@ -25,6 +25,7 @@ export const FIELD_NAMES: Record<Field, string> = {
   response: 'Management response',
   responseComment: 'Management response comments',
   keyActions: 'Key actions',
+  dueDate: 'Due date',
 };
 
 export class Sheet {

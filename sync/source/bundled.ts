@@ -19,6 +19,8 @@ export function bundledSource(csv: string, name = 'data/matrix.csv'): SheetSourc
         range: null,
         title: null,
         gid: null,
+        // A CSV says nothing about its date order: ambiguous dates get a finding.
+        dateOrder: null,
       };
     },
   };

@@ -6,6 +6,7 @@ import type { CallContext, FetchOptions } from '../google/http.ts';
 import type { ServiceAccountKey } from '../google/service-account.ts';
 import { getSpreadsheetMeta, getValues } from '../google/sheets.ts';
 import { accessToken } from '../google/token.ts';
+import { dateOrderOf } from '../normalise/dates.ts';
 import type { SheetSource, SourceRows, SourceVersion } from './source.ts';
 
 export interface GoogleSheetConfig extends FetchOptions {
@@ -90,6 +91,7 @@ export function googleSheetSource(config: GoogleSheetConfig): SheetSource {
         range: values.range,
         title: meta.title,
         gid: tab.sheetId,
+        dateOrder: dateOrderOf(meta.locale),
       };
     },
   };

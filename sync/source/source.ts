@@ -1,6 +1,7 @@
 // Where a sync reads the matrix from: the bundled CSV or a Google Sheet, behind one small interface.
 import type { SourceKind } from '../../data/snapshot.ts';
 import type { Origin } from '../a1.ts';
+import type { DateOrder } from '../normalise/dates.ts';
 import type { Cell } from '../normalise/index.ts';
 
 export interface SourceVersion {
@@ -17,6 +18,8 @@ export interface SourceRows {
   range: string | null;
   title: string | null;
   gid: number | null;
+  /** Day or month first in the sheet's written dates (from its locale); null when unknown. */
+  dateOrder: DateOrder | null;
 }
 
 export interface SheetSource {

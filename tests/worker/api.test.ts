@@ -4,7 +4,11 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import matrixCsv from '../../data/matrix.csv';
 import { Summary } from '../../data/summary.ts';
 import { parseCsv } from '../../sync/csv.ts';
-import { filledMatrix, HOSTILE_COMMENT } from '../fixtures/filled-matrix.ts';
+import {
+  filledMatrix,
+  filledMatrixWithDueDates,
+  HOSTILE_COMMENT,
+} from '../fixtures/filled-matrix.ts';
 import {
   call,
   countingKv,
@@ -222,7 +226,7 @@ describe('GET /api/recommendations', () => {
       ['c', 'accept'],
       ['d', 'partial'],
     ]);
-    expect(r.monitoring['Time 3']).toEqual({ status: 'open', comment: '' });
+    expect(r.monitoring['Time 3']).toEqual({ status: 'open', comment: '', dueDate: null });
     expect(body!.rounds).toEqual(['Time 2', 'Time 3']);
     const four = (await get(filled.env, '/api/recommendations/4')).body!;
     expect(four.linked.map((l: Json) => l.id)).toEqual(['47']);
@@ -321,5 +325,100 @@ describe('errors', () => {
     expect(response.status).toBe(503);
     expect(body!.error.message).toMatch(/^No data yet/);
     expect(body!.error.action).toMatch(/^Check SHEET_ID/);
+  });
+});
+
+describe('GET /api/digest', () => {
+  it('compares the last two rounds by default, overall, by pillar and by unit', async () => {
+    const { body } = await get(filled.env, '/api/digest');
+    expect(body).toMatchObject({ from: 'Time 2', to: 'Time 3', rounds: ['Time 2', 'Time 3'] });
+    expect(body!.totals).toEqual({
+      newlyCompleted: 31,
+      newlyDiscarded: 2,
+      stillOpen: 10,
+      reopened: 5,
+      overdue: null,
+      total: 62,
+    });
+    expect(body!.byPillar).toHaveLength(5);
+    expect(body!.byUnit[0]).toMatchObject({ key: 'PSEAH', newlyCompleted: 24 });
+    expect(body!.items.reopened.map((i: Json) => i.id)).toEqual(['12', '24', '36', '48', '60']);
+  });
+
+  it.each([
+    ['from=Time 9', 'from'],
+    ['to=Time 1', 'to'],
+    ['from=Time 3&to=Time 2', 'from'],
+    ['from=Time 3&to=Time 3', 'from'],
+    ['round=Time 2', 'round'],
+  ])('answers %s with a 400 naming the parameter', async (query, parameter) => {
+    const { response, body } = await get(filled.env, `/api/digest?${query}`);
+    expect(response.status).toBe(400);
+    expect(body!.error.parameter).toBe(parameter);
+  });
+
+  it('refuses a digest of a sheet with a single round', async () => {
+    const setup = await googleSetup();
+    const rows = parseCsv(matrixCsv).map((r) => r.slice(0, 13));
+    await fakeGoogle.putSheet(setup.sheetId, rows, { sharedWith: [setup.email] });
+    await runCron(setup.env);
+    const { response, body } = await get(setup.env, '/api/digest');
+    expect(response.status).toBe(400);
+    expect(body!.error.allowed).toEqual(['Time 2']);
+  });
+});
+
+describe('due dates', () => {
+  let dated: TestSetup;
+  beforeAll(async () => {
+    dated = await googleSetup();
+    await fakeGoogle.putSheet(dated.sheetId, filledMatrixWithDueDates(matrixCsv), {
+      sharedWith: [dated.email],
+    });
+    await runCron(dated.env);
+  });
+
+  it('reads the sheet’s dates in its locale, and counts the overdue in the summary', async () => {
+    const { body } = await get(dated.env, '/api/summary');
+    expect(body!.overdue).toEqual({
+      count: 4,
+      round: 'Time 3',
+      asOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+    expect(body!.findings.filter((f: Json) => /date/.test(f.rule))).toEqual([]);
+  });
+
+  it('filters to the overdue, and marks them in the list', async () => {
+    const { body } = await get(dated.env, '/api/recommendations?overdue=true');
+    expect(body!.items.map((r: Json) => r.id)).toEqual(['15', '30', '45', '60']);
+    expect(body!.items.every((r: Json) => r.overdue && r.dueDate === '2025-01-31')).toBe(true);
+    const all = (await get(dated.env, '/api/recommendations')).body!;
+    expect(all.items.find((r: Json) => r.id === '1')).toMatchObject({
+      dueDate: '2099-12-31',
+      overdue: false,
+    });
+  });
+
+  it('shows nothing about due dates for a sheet without them, and refuses the filter', async () => {
+    expect((await get(filled.env, '/api/summary')).body!.overdue).toBeNull();
+    const { response, body } = await get(filled.env, '/api/summary?overdue=true');
+    expect(response.status).toBe(400);
+    expect(body!.error).toMatchObject({
+      parameter: 'overdue',
+      message: 'This sheet has no due dates, so nothing is overdue.',
+    });
+    expect((await get(dated.env, '/api/summary?overdue=maybe')).body!.error.parameter).toBe(
+      'overdue',
+    );
+  });
+
+  it('exports the due dates when the sheet has them', async () => {
+    const text = new TextDecoder().decode(
+      await (await call(dated.env, '/api/export.csv?pillar=1')).arrayBuffer(),
+    );
+    const rows = parseCsv(text);
+    expect(rows[0]).toContain('Due date');
+    const due = rows[0]!.indexOf('Due date');
+    expect(rows.find((r) => r[0] === '5')![due]).toBe('2025-01-31');
   });
 });

@@ -21,7 +21,11 @@ export function neutralise(cell: string): string {
 const label = (key: string | null, list: readonly { key: string; label: string }[]) =>
   key === null ? '' : (list.find((x) => x.key === key)?.label ?? key);
 
-function rowsOf(recommendations: readonly Recommendation[], rounds: readonly string[]): string[][] {
+function rowsOf(
+  recommendations: readonly Recommendation[],
+  rounds: readonly string[],
+  dueDates: boolean,
+): string[][] {
   const header = [
     'Recommendation #',
     'Pillar',
@@ -34,7 +38,12 @@ function rowsOf(recommendations: readonly Recommendation[], rounds: readonly str
     'Management response',
     'Management response comments',
     'Key actions',
-    ...rounds.flatMap((r) => [`Status (${r})`, `Comments (${r})`]),
+    ...(dueDates ? ['Due date'] : []),
+    ...rounds.flatMap((r) => [
+      `Status (${r})`,
+      `Comments (${r})`,
+      ...(dueDates ? [`Due date (${r})`] : []),
+    ]),
   ];
   const rows: string[][] = [header];
   for (const r of recommendations) {
@@ -45,9 +54,11 @@ function rowsOf(recommendations: readonly Recommendation[], rounds: readonly str
       label(x.response, RESPONSES),
       x.responseComment,
       x.keyActions,
+      ...(dueDates ? [x.dueDate ?? ''] : []),
       ...rounds.flatMap((round) => [
         label(x.monitoring[round]?.status ?? 'unreported', STATUSES),
         x.monitoring[round]?.comment ?? '',
+        ...(dueDates ? [x.monitoring[round]?.dueDate ?? ''] : []),
       ]),
     ];
     const pillar = r.pillar ? `Pillar ${r.pillar}: ${pillarName(r.pillar)}` : '';
@@ -81,6 +92,7 @@ export const exportRoutes = new Hono<AppEnv>().get('/', async (c) => {
     rowsOf(
       items,
       snapshot.rounds.map((r) => r.label),
+      snapshot.dueDates,
     ),
   );
   setCacheHeaders(c, dataAge(c, record));

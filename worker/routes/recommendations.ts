@@ -1,7 +1,7 @@
 // /api/recommendations: the recommendations (filtered and searched, by number) and one in full.
 
 import { Hono } from 'hono';
-import { filterRecommendations, listItem } from '../../sync/query.ts';
+import { effectiveRound, filterRecommendations, listItem } from '../../sync/query.ts';
 import type { AppEnv } from '../context.ts';
 import { loadCurrent } from '../current.ts';
 import { apiError } from '../errors.ts';
@@ -21,7 +21,9 @@ export const recommendationRoutes = new Hono<AppEnv>()
       rounds: snapshot.rounds.map((r) => r.label),
       total: items.length,
       matrixTotal: snapshot.total,
-      items: items.map((r) => listItem(r, snapshot.rounds)),
+      items: items.map((r) =>
+        listItem(r, snapshot.rounds, effectiveRound(filters, snapshot.rounds)),
+      ),
     });
   })
   .get('/:id', async (c) => {

@@ -4,7 +4,13 @@
 import { Hono } from 'hono';
 import type { Summary } from '../../data/summary.ts';
 import { aggregate, overallGroup } from '../../sync/aggregate.ts';
-import { effectiveRound, filterRecommendations, transitions } from '../../sync/query.ts';
+import {
+  effectiveRound,
+  filterRecommendations,
+  isOverdue,
+  today,
+  transitions,
+} from '../../sync/query.ts';
 import type { AppEnv } from '../context.ts';
 import { loadCurrent } from '../current.ts';
 import { dataAge, setCacheHeaders } from '../freshness.ts';
@@ -30,15 +36,25 @@ export const summaryRoutes = new Hono<AppEnv>().get('/', async (c) => {
     findings: snapshot.findings,
   };
   const age = dataAge(c, record);
+  const statusRound = effectiveRound(filters, snapshot.rounds);
+  const on = today();
   setCacheHeaders(c, age);
   return c.json({
     ...summary,
     ...age,
-    filters: { ...filters, statusRound: effectiveRound(filters, snapshot.rounds) },
+    filters: { ...filters, statusRound },
     /** All recommendations in the sheet, however narrowed this summary is. */
     matrixTotal: snapshot.total,
     /** The recommendations in view as one group: the headline figures, whatever breakdowns show. */
     overall: overallGroup(recommendations, snapshot.rounds),
     transitions: transitions(recommendations, snapshot.rounds),
+    /** Only for a sheet with due dates: without them, nothing about being overdue is shown. */
+    overdue: snapshot.dueDates
+      ? {
+          count: recommendations.filter((r) => isOverdue(r, statusRound, on)).length,
+          round: statusRound,
+          asOf: on,
+        }
+      : null,
   });
 });

@@ -38,6 +38,8 @@ export function newTab(input: Partial<FakeTab> & Pick<FakeTab, 'sheetId' | 'titl
 export interface FakeSpreadsheet {
   id: string;
   title: string;
+  /** The spreadsheet's locale (File → Settings), which decides how dates are written. */
+  locale: string;
   tabs: FakeTab[];
   /** Emails the file is shared with (service accounts read only what is shared with them). */
   sharedWith: string[];
@@ -85,6 +87,7 @@ export class GoogleState {
   upsertSpreadsheet(input: {
     id: string;
     title?: string;
+    locale?: string;
     tabs: Partial<FakeTab>[];
     sharedWith?: string[];
     viewers?: string[];
@@ -93,6 +96,7 @@ export class GoogleState {
     const spreadsheet: FakeSpreadsheet = {
       id: input.id,
       title: input.title ?? previous?.title ?? 'Management response matrix',
+      locale: input.locale ?? previous?.locale ?? 'en_GB',
       tabs: input.tabs.map((t, i) =>
         newTab({
           ...t,

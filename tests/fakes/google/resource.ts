@@ -66,7 +66,7 @@ export function spreadsheetResource(
     : file.tabs;
   return {
     spreadsheetId: file.id,
-    properties: { title: file.title },
+    properties: { title: file.title, locale: file.locale },
     sheets: tabs.map((tab) => {
       const ofTab = windows.filter((w) => w.tab === tab);
       return {
