@@ -1,5 +1,6 @@
 // The dashboard's events: typed, bubbling out of shadow roots, named for what the reader did.
 import type { UnitRole } from '../data/query.ts';
+import type { Locale } from './i18n/i18n.ts';
 import type { FilterDimension, SortKey } from './state/view-state.ts';
 
 /** The reader clicked a bar segment: filter by that group and status. */
@@ -18,7 +19,7 @@ export class SegmentSelectEvent extends Event {
 export class FilterRemoveEvent extends Event {
   static readonly type = 'mr-filter-remove';
   constructor(
-    readonly dimension: FilterDimension | 'q' | null,
+    readonly dimension: FilterDimension | 'q' | 'overdue' | null,
     readonly value: string | null,
   ) {
     super(FilterRemoveEvent.type, { bubbles: true, composed: true });
@@ -61,6 +62,33 @@ export class OpenRecommendationEvent extends Event {
   }
 }
 
+/** The reader asked for only the overdue recommendations, or for all again. */
+export class OverdueToggleEvent extends Event {
+  static readonly type = 'mr-overdue-toggle';
+  constructor(readonly overdue: boolean) {
+    super(OverdueToggleEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/** The reader picked another interface language. */
+export class LangChangeEvent extends Event {
+  static readonly type = 'mr-lang-change';
+  constructor(readonly lang: Locale) {
+    super(LangChangeEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/** The reader picked the two rounds a digest compares. */
+export class DigestRoundsEvent extends Event {
+  static readonly type = 'mr-digest-rounds';
+  constructor(
+    readonly from: string,
+    readonly to: string,
+  ) {
+    super(DigestRoundsEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'mr-segment-select': SegmentSelectEvent;
@@ -70,5 +98,8 @@ declare global {
     'mr-search': SearchEvent;
     'mr-sort': SortEvent;
     'mr-open-recommendation': OpenRecommendationEvent;
+    'mr-overdue-toggle': OverdueToggleEvent;
+    'mr-lang-change': LangChangeEvent;
+    'mr-digest-rounds': DigestRoundsEvent;
   }
 }

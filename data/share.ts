@@ -1,6 +1,6 @@
 // Donor share links: what a read-only link may show, and the record kept of it (never the token).
 import { z } from 'zod';
-import { PillarKeySchema } from './enums.ts';
+import { LocaleSchema, PillarKeySchema } from './enums.ts';
 
 export const SHARE_BREAKDOWNS = ['pillar', 'criterion', 'unit', 'response'] as const;
 export const ShareBreakdown = z.enum(SHARE_BREAKDOWNS);
@@ -28,6 +28,8 @@ export const ShareLink = z.object({
   label: z.string().min(1).max(120),
   matrix: z.string(),
   scope: ShareScope,
+  /** The language the link opens in; null: the reader's browser language. */
+  lang: LocaleSchema.nullable().default(null),
   /** SHA-256 of the token, hex: the token itself is shown once and never stored. */
   tokenHash: z.string().regex(/^[0-9a-f]{64}$/),
   createdAt: z.iso.datetime(),
@@ -50,5 +52,6 @@ export const NewShareLink = z
     label: z.string().trim().min(1, 'Give the link a label (e.g. the donor’s name).').max(120),
     expiresInDays: z.number().int().min(1).max(MAX_SHARE_DAYS).default(DEFAULT_SHARE_DAYS),
     scope: ShareScope.default(ShareScope.parse({})),
+    lang: LocaleSchema.nullable().default(null),
   })
   .strict();

@@ -107,3 +107,7 @@ export function criterionLabel(key: CriterionKey): string {
 export function criterionForDigit(digit: number): CriterionKey | null {
   return CRITERIA.find((c) => c.digit === digit)?.key ?? null;
 }
+
+/** The interface languages (the organisation's working languages); sheet content is never translated. */
+export const LOCALES = ['en', 'fr', 'es', 'ar'] as const;
+export type Locale = (typeof LOCALES)[number];

@@ -1,24 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { filledMatrix, filledMatrixWithDueDates } from '../tests/fixtures/filled-matrix.ts';
+import {
+  filledMatrix,
+  filledMatrixWithDueDates,
+  snapshotOf,
+} from '../tests/fixtures/filled-matrix.ts';
 import { computeDigest } from './digest.ts';
-import { buildSnapshot } from './snapshot.ts';
 
 const csv = readFileSync(new URL('../data/matrix.csv', import.meta.url), 'utf8');
 
-function snapshotOf(rows: string[][]) {
-  const built = buildSnapshot({
-    rows,
-    source: { kind: 'csv', id: 'x', range: null, version: null, modifiedTime: null },
-    dateOrder: 'day-first',
-  });
-  if (!built.ok) throw new Error('the fixture must read');
-  return built.snapshot;
-}
-
 describe('computeDigest on two filled rounds', () => {
   const snapshot = snapshotOf(filledMatrix(csv));
-  const digest = computeDigest(snapshot.recommendations, snapshot.rounds, 'Time 2', 'Time 3', {
+  const digest = computeDigest(snapshot.recommendations, 'Time 2', 'Time 3', {
     on: '2026-11-23',
     dueDates: false,
   });
@@ -74,7 +67,7 @@ describe('computeDigest on two filled rounds', () => {
   it('counts overdue recommendations only when the sheet has due dates', () => {
     const dated = snapshotOf(filledMatrixWithDueDates(csv));
     expect(dated.dueDates).toBe(true);
-    const withDue = computeDigest(dated.recommendations, dated.rounds, 'Time 2', 'Time 3', {
+    const withDue = computeDigest(dated.recommendations, 'Time 2', 'Time 3', {
       on: '2026-11-23',
       dueDates: true,
     });

@@ -1,5 +1,5 @@
 // The round digest: what moved between two monitoring rounds, overall, by pillar and by unit.
-import type { MonitoringRound, Recommendation } from '../data/recommendation.ts';
+import type { Recommendation } from '../data/recommendation.ts';
 import { PILLARS, type StatusKey } from '../data/vocabulary.ts';
 import { excerpt, isOverdue } from './query.ts';
 
@@ -62,10 +62,9 @@ const empty = (dueDates: boolean): DigestCounts => ({
   total: 0,
 });
 
-/** The digest of `from` → `to` (labels of the snapshot's rounds, `from` the earlier). */
+/** The digest of `from` → `to` (labels of the snapshot's rounds, `from` the earlier: the caller checks). */
 export function computeDigest(
   recommendations: readonly Recommendation[],
-  rounds: readonly MonitoringRound[],
   from: string,
   to: string,
   options: { on: string; dueDates: boolean },

@@ -15,3 +15,4 @@ export type MeResponse = InferResponseType<typeof client.api.me.$get, 200>;
 export type SyncStatusResponse = InferResponseType<typeof client.api.sync.$get, 200>;
 export type LinksResponse = InferResponseType<typeof client.api.admin.links.$get, 200>;
 export type ShareLinkView = LinksResponse['links'][number];
+export type DigestResponse = InferResponseType<typeof client.api.digest.$get, 200>;

@@ -106,6 +106,16 @@ describe('drawStackedBars', () => {
     expect(svg.querySelectorAll('g.row')[0]).toBe(kept);
   });
 
+  it('draws a picture with nothing to press when not interactive', () => {
+    const { svg } = draw(groups, { interactive: false });
+    const segments = [...svg.querySelectorAll('g.segment')];
+    expect(segments.length).toBeGreaterThan(0);
+    expect(
+      segments.every((s) => s.getAttribute('role') === 'img' && s.getAttribute('aria-label')),
+    ).toBe(true);
+    expect(svg.querySelectorAll('[tabindex], [aria-pressed]')).toHaveLength(0);
+  });
+
   it('mirrors the bars right to left', () => {
     const { svg } = draw(groups, { rtl: true });
     const rect = svg.querySelector('g.segment rect')!;

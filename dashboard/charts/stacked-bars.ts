@@ -23,6 +23,12 @@ export interface StackedBarsOptions {
   isSelected: (group: BarGroup, status: StatusKey) => boolean;
   /** Right to left: bars grow from the right edge (for Arabic). */
   rtl?: boolean;
+  /** False: a picture only (the printable digest), no segment to focus or press. */
+  interactive?: boolean;
+  /** Bar thickness in px (24 by default); the gap between bars follows it. */
+  barHeight?: number;
+  /** Labels above the bars rather than beside them; by default, below COMPACT_WIDTH. */
+  labelsAbove?: boolean;
 }
 
 export interface Segment {
@@ -43,9 +49,11 @@ const CHAR_WIDTH = 7;
 export const COMPACT_WIDTH = 440;
 const LABEL_LINE = 16;
 
-export function chartHeight(groups: number, compact = false): number {
-  return TOP + Math.max(1, groups) * (BAR + GAP + (compact ? LABEL_LINE : 0));
+export function chartHeight(groups: number, compact = false, bar = BAR): number {
+  return TOP + Math.max(1, groups) * (bar + gapFor(bar) + (compact ? LABEL_LINE : 0));
 }
+
+const gapFor = (bar: number) => (bar === BAR ? GAP : Math.round(bar / 3));
 
 /** Cuts a label to fit its column (the whole label stays in the row's title). */
 export function fitLabel(label: string, width: number): string {
@@ -109,9 +117,10 @@ export function drawStackedBars(
   options: StackedBarsOptions,
 ): number {
   const width = Math.max(240, options.width);
-  const compact = width < COMPACT_WIDTH;
-  const height = chartHeight(groups.length, compact);
-  const rowHeight = BAR + GAP + (compact ? LABEL_LINE : 0);
+  const compact = options.labelsAbove ?? width < COMPACT_WIDTH;
+  const bar = options.barHeight ?? BAR;
+  const height = chartHeight(groups.length, compact, bar);
+  const rowHeight = bar + gapFor(bar) + (compact ? LABEL_LINE : 0);
   const barTop = compact ? LABEL_LINE : 0;
   const labelWidth = compact ? width : Math.round(Math.min(260, Math.max(96, width * 0.34)));
   const barStart = compact ? 0 : labelWidth + 8;
@@ -145,7 +154,7 @@ export function drawStackedBars(
   rows
     .select<SVGTextElement>('text.label')
     .attr('x', options.rtl ? width : 0)
-    .attr('y', compact ? LABEL_LINE / 2 - 2 : BAR / 2)
+    .attr('y', compact ? LABEL_LINE / 2 - 2 : bar / 2)
     .attr('text-anchor', 'start')
     .attr('direction', options.rtl ? 'rtl' : 'ltr')
     .text((g) => fitLabel(g.label, labelWidth));
@@ -155,7 +164,10 @@ export function drawStackedBars(
       const end = x(STATUS_ORDER.reduce((n, s) => n + (g.counts[s] ?? 0), 0));
       return options.rtl ? end - 6 : end + 6;
     })
-    .attr('y', barTop + BAR / 2)
+    .attr('y', barTop + bar / 2)
+    // A number reads left to right in either script; fixing the direction keeps the page's
+    // (inherited) direction from flipping which side of `x` the anchor puts it.
+    .attr('direction', 'ltr')
     .attr('text-anchor', options.rtl ? 'end' : 'start')
     .text((g) => options.formatCount(STATUS_ORDER.reduce((n, s) => n + (g.counts[s] ?? 0), 0)));
 
@@ -167,19 +179,25 @@ export function drawStackedBars(
       (s) => s.status,
     )
     .join((enter) => {
-      const g = enter.append('g').attr('class', 'segment').attr('role', 'button');
-      g.append('rect').attr('height', BAR);
+      const g = enter.append('g').attr('class', 'segment');
+      g.append('rect');
       g.append('text').attr('dominant-baseline', 'middle').attr('text-anchor', 'middle');
       return g;
     })
     .attr('data-group', (s) => s.group.key)
     .attr('data-status', (s) => s.status)
-    .attr('tabindex', '-1')
-    .attr('aria-label', (s) => options.segmentLabel(s.group, s.status, s.count))
-    .attr('aria-pressed', (s) => String(options.isSelected(s.group, s.status)));
+    .attr('aria-label', (s) => options.segmentLabel(s.group, s.status, s.count));
+  const interactive = options.interactive ?? true;
+  segments
+    .attr('role', interactive ? 'button' : 'img')
+    .attr('tabindex', interactive ? '-1' : null)
+    .attr('aria-pressed', (s) =>
+      interactive ? String(options.isSelected(s.group, s.status)) : null,
+    );
 
   segments
     .select('rect')
+    .attr('height', bar)
     .attr('y', barTop)
     .attr('x', (s) => Math.min(s.x0, s.x1))
     .attr('width', (s) => Math.abs(s.x1 - s.x0))
@@ -195,7 +213,7 @@ export function drawStackedBars(
   // Counts are written on every segment wide enough to hold them; the total always follows the bar.
   segments
     .select('text')
-    .attr('y', barTop + BAR / 2)
+    .attr('y', barTop + bar / 2)
     .attr('x', (s) => round2((s.x0 + s.x1) / 2))
     .attr('fill', (s) => STATUS_STYLE[s.status].text)
     .text((s) =>
@@ -203,6 +221,6 @@ export function drawStackedBars(
     );
 
   // One tab stop per chart: the first segment; arrow keys move between segments (the caller).
-  svg.select('g.segment').attr('tabindex', '0');
+  if (interactive) svg.select('g.segment').attr('tabindex', '0');
   return height;
 }

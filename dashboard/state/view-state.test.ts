@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   apiQuery,
+  digestQuery,
   INITIAL_STATE,
   readState,
   selectSegment,
@@ -22,9 +23,13 @@ describe('view state in the address bar', () => {
       },
       unitRole: 'support' as const,
       q: 'victim care',
+      overdue: true,
+      lang: 'ar' as const,
       rec: '48',
       sort: 'round:Time 3' as const,
       descending: true,
+      from: 'Time 2',
+      to: 'Time 3',
     };
     expect(readState(writeState(state))).toEqual(state);
   });
@@ -35,15 +40,34 @@ describe('view state in the address bar', () => {
   });
 
   it('drops values outside the fixed vocabularies from an old or edited link', () => {
-    const state = readState('?pillar=2,9&criterion=efficency&status=open,done&rec=abc&sort=evil');
+    const state = readState(
+      '?pillar=2,9&criterion=efficency&status=open,done&rec=abc&sort=evil&lang=xx',
+    );
+    expect(state.lang).toBeNull();
     expect(state.filters).toMatchObject({ pillar: ['2'], criterion: [], status: ['open'] });
     expect(state.rec).toBeNull();
     expect(state.sort).toBe('number');
   });
 
   it('asks the API for the filters, the search and the round, not for display state', () => {
-    const state = readState('?pillar=1,2&status=open&round=Time%202&q=x&rec=4&sort=pillar');
-    expect(apiQuery(state)).toEqual({ pillar: '1,2', status: 'open', round: 'Time 2', q: 'x' });
+    const state = readState(
+      '?pillar=1,2&status=open&round=Time%202&q=x&rec=4&sort=pillar&lang=fr&overdue=true',
+    );
+    expect(apiQuery(state)).toEqual({
+      pillar: '1,2',
+      status: 'open',
+      round: 'Time 2',
+      q: 'x',
+      overdue: 'true',
+    });
+  });
+
+  it('asks the digest for the chosen rounds only', () => {
+    expect(digestQuery(readState('?from=Time%202&to=Time%203&pillar=1'))).toEqual({
+      from: 'Time 2',
+      to: 'Time 3',
+    });
+    expect(digestQuery(readState('?pillar=1'))).toEqual({});
   });
 });
 

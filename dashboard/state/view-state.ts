@@ -1,6 +1,7 @@
 // The dashboard's whole state as it lives in the address bar, so any view can be bookmarked or
 // pasted into an email: the round, the filters, the search, the open recommendation.
 import { FIXED_VALUES, type Filters, type UnitRole } from '../../data/query.ts';
+import { isLocale, type Locale } from '../i18n/i18n.ts';
 
 export type FilterDimension = 'pillar' | 'criterion' | 'unit' | 'response' | 'status';
 export const FILTER_DIMENSIONS: readonly FilterDimension[] = [
@@ -11,7 +12,14 @@ export const FILTER_DIMENSIONS: readonly FilterDimension[] = [
   'status',
 ];
 
-export type SortKey = 'number' | 'pillar' | 'criterion' | 'unit' | 'response' | `round:${string}`;
+export type SortKey =
+  | 'number'
+  | 'pillar'
+  | 'criterion'
+  | 'unit'
+  | 'response'
+  | 'due'
+  | `round:${string}`;
 
 export interface ViewState {
   /** The monitoring round shown (and the one a status filter applies to); null: the latest. */
@@ -20,10 +28,17 @@ export interface ViewState {
   /** Whether the unit chart (and a unit filter) counts lead or supporting units. */
   unitRole: UnitRole;
   q: string;
+  /** Only overdue recommendations (a sheet with due dates). */
+  overdue: boolean;
+  /** The interface language; null: the browser's. */
+  lang: Locale | null;
   /** The recommendation open in the detail panel. */
   rec: string | null;
   sort: SortKey;
   descending: boolean;
+  /** The digest page's two rounds; null: the last two. */
+  from: string | null;
+  to: string | null;
 }
 
 export const INITIAL_STATE: ViewState = {
@@ -31,9 +46,13 @@ export const INITIAL_STATE: ViewState = {
   filters: { pillar: [], criterion: [], unit: [], response: [], status: [] },
   unitRole: 'lead',
   q: '',
+  overdue: false,
+  lang: null,
   rec: null,
   sort: 'number',
   descending: false,
+  from: null,
+  to: null,
 };
 
 const list = (params: URLSearchParams, name: string) =>
@@ -63,11 +82,15 @@ export function readState(search: string): ViewState {
     },
     unitRole: params.get('unitRole') === 'support' ? 'support' : 'lead',
     q: (params.get('q') ?? '').slice(0, 200),
+    overdue: params.get('overdue') === 'true',
+    lang: isLocale(params.get('lang')) ? (params.get('lang') as Locale) : null,
     rec: /^\d{1,4}$/.test(params.get('rec') ?? '') ? params.get('rec') : null,
-    sort: /^(number|pillar|criterion|unit|response|round:.+)$/.test(sort)
+    sort: /^(number|pillar|criterion|unit|response|due|round:.+)$/.test(sort)
       ? (sort as SortKey)
       : 'number',
     descending: params.get('dir') === 'desc',
+    from: params.get('from') || null,
+    to: params.get('to') || null,
   };
 }
 
@@ -80,11 +103,23 @@ export function writeState(state: ViewState): string {
   }
   if (state.unitRole !== 'lead') params.set('unitRole', state.unitRole);
   if (state.q) params.set('q', state.q);
+  if (state.overdue) params.set('overdue', 'true');
+  if (state.lang) params.set('lang', state.lang);
   if (state.rec) params.set('rec', state.rec);
   if (state.sort !== 'number') params.set('sort', state.sort);
   if (state.descending) params.set('dir', 'desc');
+  if (state.from) params.set('from', state.from);
+  if (state.to) params.set('to', state.to);
   const text = params.toString();
   return text ? `?${text}` : '';
+}
+
+/** The query for /api/digest: the two rounds, when chosen. */
+export function digestQuery(state: ViewState): Record<string, string> {
+  const query: Record<string, string> = {};
+  if (state.from) query.from = state.from;
+  if (state.to) query.to = state.to;
+  return query;
 }
 
 /** The API query for a state: the filters, search and round (display-only state left out). */
@@ -96,6 +131,7 @@ export function apiQuery(state: ViewState): Record<string, string> {
   if (state.round) query.round = state.round;
   if (state.unitRole !== 'lead') query.unitRole = state.unitRole;
   if (state.q) query.q = state.q;
+  if (state.overdue) query.overdue = 'true';
   return query;
 }
 
@@ -129,7 +165,9 @@ export function selectSegment(
 }
 
 export function hasFilters(state: ViewState): boolean {
-  return FILTER_DIMENSIONS.some((d) => state.filters[d].length > 0) || state.q !== '';
+  return (
+    FILTER_DIMENSIONS.some((d) => state.filters[d].length > 0) || state.q !== '' || state.overdue
+  );
 }
 
 export type { Filters };

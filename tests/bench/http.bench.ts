@@ -9,8 +9,29 @@ import { printTable } from './measure.ts';
 const REQUESTS = 3000;
 const CONNECTIONS = 8;
 
+let reader = 0;
+
 async function load(url: string) {
-  const result = await autocannon({ url, connections: CONNECTIONS, amount: REQUESTS, timeout: 10 });
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    amount: REQUESTS,
+    timeout: 10,
+    // Many readers, as in production: one client address would meet API_RATE_LIMIT (600 a
+    // minute per address) and measure the limiter instead. wrangler dev passes the header on;
+    // Cloudflare's edge sets it from the real connection.
+    requests: [
+      {
+        setupRequest: (request) => ({
+          ...request,
+          headers: {
+            ...request.headers,
+            'cf-connecting-ip': `10.${(reader++ >> 8) & 255}.${reader & 255}.1`,
+          },
+        }),
+      },
+    ],
+  });
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };

@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 const BENCHES: Record<string, string> = {
   normalise: 'tests/bench/normalise.bench.ts',
   sync: 'tests/bench/sync.bench.ts',
+  request: 'tests/bench/request.bench.ts',
   http: 'tests/bench/http.bench.ts',
   'first-load': 'tests/bench/first-load.bench.ts',
 };

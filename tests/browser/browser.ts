@@ -33,8 +33,10 @@ export async function openPage(
   browser: Browser,
   url: string,
   viewport = { width: 1280, height: 900 },
+  /** The browser's language (navigator.languages), e.g. 'es-ES'; Chromium's default otherwise. */
+  locale?: string,
 ): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const context = await browser.newContext({ viewport, acceptDownloads: true, locale });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => {

@@ -1,16 +1,18 @@
 // The dashboard in headless Chromium against `wrangler dev` on loopback: what leadership sees,
 // what a click does, what a link keeps, what a reader can download, and that it stays safe.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { HOSTILE_COMMENT } from '../fixtures/filled-matrix.ts';
 import { launch, openPage, screenshot, type WatchedPage } from './browser.ts';
-
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
+import {
+  axeViolations,
+  expectClean,
+  ready,
+  segment,
+  segmentLabels,
+  tableCount,
+} from './helpers.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,48 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const segment = (page: Page, dimension: string, label: string) =>
-  page.locator(`mr-breakdown-chart[dimension="${dimension}"] g.segment[aria-label^="${label}"]`);
-
-async function ready(watched: WatchedPage) {
-  await watched.page.locator('mr-breakdown-chart[dimension="pillar"] g.segment').first().waitFor();
-  await watched.page.locator('mr-recommendation-table tbody tr').first().waitFor();
-}
-
-async function segmentLabels(page: Page, dimension: string): Promise<string[]> {
-  return page
-    .locator(`mr-breakdown-chart[dimension="${dimension}"] g.segment`)
-    .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')!));
-}
-
-async function tableCount(page: Page): Promise<string> {
-  return (await page.locator('mr-recommendation-table p[role="status"]').textContent())!.trim();
-}
-
-async function expectClean(watched: WatchedPage) {
-  expect(watched.errors).toEqual([]);
-  expect(await watched.cspViolations()).toEqual([]);
-}
-
-async function axeViolations(page: Page) {
-  await page.evaluate(axeSource);
-  const results = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            c: unknown,
-            o: unknown,
-          ) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
-        };
-      }
-    ).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-  });
-  return results.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 describe('the bundled matrix (no Google account)', () => {
   it('renders the headline and four charts with the matrix’s counts, cleanly', async () => {
@@ -88,6 +48,18 @@ describe('the bundled matrix (no Google account)', () => {
     await expect.poll(() => page.locator('mr-header .alert').count()).toBe(0);
     await screenshot(page, 'bundled-desktop');
     await expectClean(watched);
+    await watched.context.close();
+  });
+
+  it('shows nothing about due dates, since the matrix has none', async () => {
+    const watched = await openPage(browser, inject('bundledUrl'));
+    await ready(watched);
+    const { page } = watched;
+    expect(await page.locator('mr-headline .overdue').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Show only overdue' }).count()).toBe(0);
+    expect(await page.locator('mr-recommendation-table th').allTextContents()).not.toContainEqual(
+      expect.stringContaining('Due'),
+    );
     await watched.context.close();
   });
 
@@ -133,6 +105,33 @@ describe('a sheet with both rounds filled in', () => {
     expect(page.url()).toContain('round=Time+2');
     await page.goBack();
     await expect.poll(async () => (await segmentLabels(page, 'pillar'))[0]).toContain('in Time 3');
+  });
+
+  it('counts the overdue in the headline, filters to them, and marks them in the table', async () => {
+    const { page } = watched;
+    // Due 31 Jan 2025 (every fifth), accepted and open in Time 3 (every third): 15, 30, 45, 60.
+    const figure = page.locator('mr-headline .overdue');
+    expect(await figure.locator('dt').textContent()).toBe('Overdue (Time 3)');
+    expect(await figure.locator('dd').first().textContent()).toBe('4');
+    await page.getByRole('button', { name: 'Show only overdue' }).click();
+    await expect.poll(() => tableCount(page)).toBe('4 recommendations');
+    expect(new URL(page.url()).searchParams.get('overdue')).toBe('true');
+    expect(
+      await page.getByRole('button', { name: 'Show only overdue' }).getAttribute('aria-pressed'),
+    ).toBe('true');
+    const rows = page.locator('mr-recommendation-table tbody tr');
+    expect(await rows.locator('td:first-child').allTextContents()).toEqual(
+      ['#15', '#30', '#45', '#60'].map((id) => expect.stringContaining(id)),
+    );
+    expect(await rows.locator('td.due').allTextContents()).toEqual(
+      Array(4).fill(expect.stringMatching(/^\s*31 Jan 2025\s*overdue\s*$/)),
+    );
+    // The headline's other figures follow the filter too: all four are open in Time 3.
+    await expect.poll(() => page.locator('mr-headline dd').first().textContent()).toBe('4');
+    await page.getByRole('button', { name: 'Remove filter Overdue' }).click();
+    await expect.poll(() => tableCount(page)).toBe('62 recommendations');
+    // Not overdue: due at the end of 2099.
+    expect(await rows.first().locator('td.due').textContent()).toMatch(/31 Dec 2099/);
   });
 
   it('filters everything by a clicked bar segment, with a removable chip', async () => {
@@ -197,6 +196,10 @@ describe('a sheet with both rounds filled in', () => {
       'Point 60d',
     ]);
     expect(await dialog.textContent()).toContain('Together We Say No');
+    // The sheet has due dates: #60's (31 Jan 2025) has passed and it is open in Time 3.
+    expect(await dialog.locator('dl.facts').first().textContent()).toMatch(
+      /Due date\s*31 Jan 2025\s*Overdue in Time 3/,
+    );
     expect(new URL(page.url()).searchParams.get('rec')).toBe('60');
     await screenshot(page, 'detail-desktop');
     await page.keyboard.press('Escape');

@@ -19,6 +19,7 @@ import {
   unique,
 } from './harness.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are read field by field in assertions.
 type Json = Record<string, any>;
 
 const get = async (testEnv: Env, path: string, init: RequestInit = {}) => {
@@ -343,6 +344,7 @@ describe('GET /api/digest', () => {
     expect(body!.byPillar).toHaveLength(5);
     expect(body!.byUnit[0]).toMatchObject({ key: 'PSEAH', newlyCompleted: 24 });
     expect(body!.items.reopened.map((i: Json) => i.id)).toEqual(['12', '24', '36', '48', '60']);
+    expect(body!.breakdowns).toEqual(['pillar', 'unit']);
   });
 
   it.each([
@@ -397,6 +399,20 @@ describe('due dates', () => {
       dueDate: '2099-12-31',
       overdue: false,
     });
+  });
+
+  it('gives one recommendation its due date and whether it is overdue in the latest round', async () => {
+    expect((await get(dated.env, '/api/recommendations/30')).body!.due).toEqual({
+      round: 'Time 3',
+      date: '2025-01-31',
+      overdue: true,
+    });
+    // Due long ago, but completed in Time 3: not overdue.
+    expect((await get(dated.env, '/api/recommendations/5')).body!.due).toMatchObject({
+      date: '2025-01-31',
+      overdue: false,
+    });
+    expect((await get(filled.env, '/api/recommendations/30')).body!.due).toBeNull();
   });
 
   it('shows nothing about due dates for a sheet without them, and refuses the filter', async () => {

@@ -6,6 +6,7 @@ import { ShareStore, tokenHash } from '../../worker/share/share-store.ts';
 import { filledMatrix, HOSTILE_COMMENT } from '../fixtures/filled-matrix.ts';
 import { call, fakeGoogle, googleSetup, postJson, runCron, type TestSetup } from './harness.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are read field by field in assertions.
 type Json = Record<string, any>;
 let setup: TestSetup;
 
@@ -23,9 +24,13 @@ async function createLink(body: Json = {}) {
 }
 
 /** Opens the link as a donor's browser would and returns the cookie it was given. */
-async function open(token: string, ip = `198.51.100.${Math.floor(Math.random() * 250)}`) {
+async function open(
+  token: string,
+  ip = `198.51.100.${Math.floor(Math.random() * 250)}`,
+  query = '',
+) {
   // Each landing from its own address: the per-address limit has its own test.
-  const response = await call(setup.env, `/s/${token}`, {
+  const response = await call(setup.env, `/s/${token}${query}`, {
     redirect: 'manual',
     headers: { 'cf-connecting-ip': ip },
   });
@@ -85,7 +90,7 @@ describe('creating a share link', () => {
 });
 
 describe('opening a share link', () => {
-  it('swaps the token for an HttpOnly, Secure, SameSite=Strict cookie and leaves the address bar', async () => {
+  it('swaps the token for an HttpOnly, Secure, SameSite=Lax cookie and leaves the address bar', async () => {
     const { token } = await createLink();
     const { response, cookie } = await open(token);
     expect(response.status).toBe(303);
@@ -93,12 +98,31 @@ describe('opening a share link', () => {
     expect(cookie).toMatch(new RegExp(`^mr_share=${token};`));
     expect(cookie).toMatch(/; HttpOnly/);
     expect(cookie).toMatch(/; Secure/);
-    expect(cookie).toMatch(/; SameSite=Strict/);
+    // Lax: the link is opened from an email, a cross-site navigation (see worker/share/routes.ts).
+    expect(cookie).toMatch(/; SameSite=Lax/);
     expect(cookie).toMatch(/; Path=\/shared/);
     expect(Number(/Max-Age=(\d+)/.exec(cookie)![1])).toBeGreaterThan(29 * 86_400);
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     expect(response.headers.get('x-robots-tag')).toContain('noindex');
     expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('opens in the link’s language, unless the address asks for another', async () => {
+    const { token } = await createLink({ label: 'Paris office', lang: 'fr' });
+    expect((await open(token)).response.headers.get('location')).toBe('/shared/?lang=fr');
+    const asked = await open(token, undefined, '?lang=ar');
+    expect(asked.response.headers.get('location')).toBe('/shared/?lang=ar');
+    // A language we do not have falls back to the link's.
+    const unknown = await open(token, undefined, '?lang=de');
+    expect(unknown.response.headers.get('location')).toBe('/shared/?lang=fr');
+    const listed = await (await call(setup.env, '/api/admin/links')).json<{ links: Json[] }>();
+    expect(listed.links.find((l) => l.label === 'Paris office')!.lang).toBe('fr');
+  });
+
+  it('refuses a language it does not have when creating a link, naming the field', async () => {
+    const response = await postJson(setup.env, '/api/admin/links', { label: 'x', lang: 'de' });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { parameter: 'lang' } });
   });
 
   it('records the link’s last use', async () => {
@@ -172,6 +196,7 @@ describe('a link’s scope, enforced on the server', () => {
       '/shared/api/recommendations/25',
       '/shared/api/recommendations/60',
       '/shared/api/history',
+      '/shared/api/digest',
     ];
     for (const path of routes) {
       const body = await donorJson(token, path);
@@ -214,6 +239,11 @@ describe('a link’s scope, enforced on the server', () => {
     expect(history.days[0].total).toBe(15);
     expect(Object.keys(history.days[0].breakdowns.pillar)).toEqual(['2']);
     expect(history.transitions).toEqual([]);
+    // The digest counts the link's pillar only.
+    const digest = await donorJson(token, '/shared/api/digest');
+    expect(digest.totals.total).toBe(15);
+    expect(digest.byPillar.map((g: Json) => g.key)).toEqual(['2']);
+    expect(digest.items.newlyCompleted.every((i: Json) => i.pillar === '2')).toBe(true);
   });
 
   it('hides unit names and breakdowns a link does not show', async () => {
@@ -229,6 +259,10 @@ describe('a link’s scope, enforced on the server', () => {
     expect(JSON.stringify(detail)).not.toContain('PSEAH, with');
     expect((await asDonor(token, '/shared/api/summary?unit=OIG')).status).toBe(400);
     expect((await asDonor(token, '/shared/api/summary?criterion=impact')).status).toBe(400);
+    const digest = await donorJson(token, '/shared/api/digest');
+    expect(digest.breakdowns).toEqual(['pillar']);
+    expect(digest.byUnit).toEqual([]);
+    expect(digest.byPillar).toHaveLength(5);
   });
 
   it('keeps staff-only routes and the sheet’s address from donors', async () => {

@@ -54,6 +54,7 @@ export const adminRoutes = new Hono<AppEnv>()
       label: request.label,
       matrix: readConfig(c.env).matrix,
       scope: request.scope,
+      lang: request.lang,
       tokenHash: await tokenHash(token),
       createdAt: now.toISOString(),
       createdBy: caller.email ?? 'local',

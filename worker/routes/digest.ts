@@ -41,11 +41,25 @@ export const digestRoutes = new Hono<AppEnv>().get('/', async (c) => {
       allowed: rounds.slice(0, rounds.indexOf(to)),
     });
   }
-  const digest = computeDigest(snapshot.recommendations, snapshot.rounds, from, to, {
+  const digest = computeDigest(snapshot.recommendations, from, to, {
     on: today(),
     dueDates: snapshot.dueDates,
   });
+  // A share link shows only the breakdowns it allows (units also need unit names to be shown).
+  const caller = c.get('caller');
+  const scope = caller?.kind === 'donor' ? caller.link.scope : null;
+  const shows = (breakdown: 'pillar' | 'unit') =>
+    scope === null ||
+    (scope.breakdowns.includes(breakdown) && (breakdown !== 'unit' || scope.units));
   const age = dataAge(c, record);
   setCacheHeaders(c, age);
-  return c.json({ ...age, rounds, ...digest });
+  return c.json({
+    ...age,
+    rounds,
+    ...digest,
+    byPillar: shows('pillar') ? digest.byPillar : [],
+    byUnit: shows('unit') ? digest.byUnit : [],
+    /** The breakdowns this caller sees. */
+    breakdowns: (['pillar', 'unit'] as const).filter(shows),
+  });
 });

@@ -1,7 +1,14 @@
 // /api/recommendations: the recommendations (filtered and searched, by number) and one in full.
 
 import { Hono } from 'hono';
-import { effectiveRound, filterRecommendations, listItem } from '../../sync/query.ts';
+import {
+  dueDateIn,
+  effectiveRound,
+  filterRecommendations,
+  isOverdue,
+  listItem,
+  today,
+} from '../../sync/query.ts';
 import type { AppEnv } from '../context.ts';
 import { loadCurrent } from '../current.ts';
 import { apiError } from '../errors.ts';
@@ -60,10 +67,19 @@ export const recommendationRoutes = new Hono<AppEnv>()
       }));
     const age = dataAge(c, record);
     setCacheHeaders(c, age);
+    const latest = snapshot.rounds.at(-1)?.label ?? null;
     return c.json({
       ...age,
       rounds: snapshot.rounds.map((r) => r.label),
       recommendation,
+      /** Only for a sheet with due dates: the date that applies in the latest round, and whether it has passed. */
+      due: snapshot.dueDates
+        ? {
+            round: latest,
+            date: dueDateIn(recommendation, latest),
+            overdue: isOverdue(recommendation, latest, today()),
+          }
+        : null,
       linked,
       findings: snapshot.findings.filter((f) => f.recommendation?.replace(/[a-z]$/, '') === id),
     });

@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
+import { LocaleSchema } from '../../data/enums.ts';
 import type { ShareLink } from '../../data/share.ts';
 import type { AppEnv } from '../context.ts';
 import { apiError } from '../errors.ts';
@@ -39,12 +40,19 @@ export async function handleShareLanding(c: Context<AppEnv>): Promise<Response> 
   setCookie(c, SHARE_COOKIE, c.req.param('token')!, {
     httpOnly: true,
     secure: true,
-    sameSite: 'Strict',
+    // Lax, not Strict: the link arrives by email, so the landing is a cross-site navigation, and
+    // browsers keep Strict cookies off the whole redirect chain that follows one, which would
+    // leave /shared/ without it. Lax still keeps the cookie off other sites' requests but the
+    // reader's own top-level visits, and everything under /shared only reads.
+    sameSite: 'Lax',
     path: '/shared',
     maxAge: Math.max(1, Math.floor((Date.parse(link.expiresAt) - now.getTime()) / 1000)),
   });
-  // The token leaves the address bar (and the history) for the dashboard's own address.
-  return c.redirect('/shared/', 303);
+  // The token leaves the address bar (and the history) for the dashboard's own address, in the
+  // link's language unless the address asks for another (/s/<token>?lang=fr).
+  const asked = LocaleSchema.safeParse(c.req.query('lang'));
+  const lang = asked.success ? asked.data : link.lang;
+  return c.redirect(lang ? `/shared/?lang=${lang}` : '/shared/', 303);
 }
 
 /** /shared/*: the donor's cookie must open an active link; its scope then governs every answer. */

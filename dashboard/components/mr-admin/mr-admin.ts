@@ -4,7 +4,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { PILLARS } from '../../../data/vocabulary.ts';
 import { client, json } from '../../api/client.ts';
 import type { ShareLinkView } from '../../api/types.ts';
-import type { I18n } from '../../i18n/i18n.ts';
+import { type I18n, isLocale, LANGUAGE_NAMES, LOCALES } from '../../i18n/i18n.ts';
 import { sharedStyles } from '../shared.styles.ts';
 
 const BREAKDOWNS = ['pillar', 'criterion', 'unit', 'response'] as const;
@@ -142,6 +142,9 @@ export class MrAdmin extends LitElement {
               comments: data.get('comments') === 'on',
               units: data.get('units') === 'on',
             },
+            lang: isLocale(String(data.get('lang')))
+              ? (String(data.get('lang')) as (typeof LOCALES)[number])
+              : null,
           },
         }),
       );
@@ -181,7 +184,8 @@ export class MrAdmin extends LitElement {
       link.scope.comments ? this.i18n.t('admin.comments') : '',
       link.scope.units ? '' : this.i18n.t('admin.noUnits'),
     ].filter(Boolean);
-    return [pillars, link.scope.breakdowns.join(', '), ...extras].join(' · ');
+    const lang = `${this.i18n.t('admin.linkLang')}: ${link.lang ? LANGUAGE_NAMES[link.lang] : this.i18n.t('admin.langReader')}`;
+    return [pillars, link.scope.breakdowns.join(', '), ...extras, lang].join(' · ');
   }
 
   override render() {
@@ -279,7 +283,7 @@ export class MrAdmin extends LitElement {
           <label class="field">${t('admin.days')} <input type="number" name="days" min="1" max="365" value="30" required /></label>
           <fieldset>
             <legend>${t('admin.pillars')}</legend>
-            ${PILLARS.map((p) => html`<label><input type="checkbox" name="pillar" value=${p.key} /> ${p.key}. ${p.name}</label>`)}
+            ${PILLARS.map((p) => html`<label><input type="checkbox" name="pillar" value=${p.key} /> ${this.i18n.pillar(p.key)}</label>`)}
           </fieldset>
           <fieldset>
             <legend>${t('admin.breakdowns')}</legend>
@@ -287,6 +291,13 @@ export class MrAdmin extends LitElement {
           </fieldset>
           <label><input type="checkbox" name="comments" /> ${t('admin.comments')}</label>
           <label><input type="checkbox" name="units" checked /> ${t('admin.units')}</label>
+          <label class="field">
+            ${t('admin.lang')}
+            <select name="lang">
+              <option value="">${t('admin.langReader')}</option>
+              ${LOCALES.map((l) => html`<option value=${l} lang=${l}>${LANGUAGE_NAMES[l]}</option>`)}
+            </select>
+          </label>
           <div><button type="submit">${t('admin.createButton')}</button></div>
         </form>
       </section>

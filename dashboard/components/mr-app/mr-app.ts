@@ -4,23 +4,28 @@ import { html, LitElement, nothing } from 'lit';
 import { basePath, client, json } from '../../api/client.ts';
 import type {
   DetailResponse,
+  DigestResponse,
   HistoryResponse,
   ListResponse,
   MeResponse,
   SummaryResponse,
 } from '../../api/types.ts';
 import type {
+  DigestRoundsEvent,
   FilterRemoveEvent,
+  LangChangeEvent,
   OpenRecommendationEvent,
+  OverdueToggleEvent,
   RoundChangeEvent,
   SearchEvent,
   SegmentSelectEvent,
   SortEvent,
   UnitRoleChangeEvent,
 } from '../../events.ts';
-import { I18n } from '../../i18n/i18n.ts';
+import { I18n, type Locale, preferredLocale } from '../../i18n/i18n.ts';
 import {
   apiQuery,
+  digestQuery,
   INITIAL_STATE,
   readState,
   selectSegment,
@@ -31,12 +36,15 @@ import {
 import '../mr-admin/mr-admin.ts';
 import '../mr-breakdown-chart/mr-breakdown-chart.ts';
 import '../mr-data-issues/mr-data-issues.ts';
+import '../mr-digest/mr-digest.ts';
 import '../mr-filter-chips/mr-filter-chips.ts';
 import '../mr-header/mr-header.ts';
 import '../mr-headline/mr-headline.ts';
 import '../mr-recommendation-detail/mr-recommendation-detail.ts';
 import '../mr-recommendation-table/mr-recommendation-table.ts';
 import '../mr-round-moves/mr-round-moves.ts';
+import '../mr-topbar/mr-topbar.ts';
+import type { Page } from '../mr-topbar/mr-topbar.ts';
 import { sharedStyles } from '../shared.styles.ts';
 import { styles } from './mr-app.styles.ts';
 
@@ -47,9 +55,21 @@ export class MrApp extends LitElement {
   };
 
   declare _state: ViewState;
-  readonly i18n = new I18n('en');
+
+  /** Which page this address is: the dashboard, the round digest, or (staff only) admin. */
+  readonly #page: Page = pageOf(location.pathname.slice(basePath.length));
+  readonly #onDashboard = this.#page === 'dashboard';
+
+  #i18n = new I18n('en');
+  /** The interface in the language the address asks for, else the browser's first we have. */
+  get i18n(): I18n {
+    const locale: Locale = this._state.lang ?? preferredLocale(navigator.languages);
+    if (this.#i18n.locale !== locale) this.#i18n = new I18n(locale);
+    return this.#i18n;
+  }
 
   #summary = new Task(this, {
+    autoRun: this.#onDashboard,
     task: async ([query], { signal }): Promise<SummaryResponse> =>
       json(await client.api.summary.$get({ query }, { init: { signal } })),
     args: () => [apiQuery(this._state)] as const,
@@ -57,6 +77,7 @@ export class MrApp extends LitElement {
   });
 
   #list = new Task(this, {
+    autoRun: this.#onDashboard,
     task: async ([query], { signal }): Promise<ListResponse> =>
       json(await client.api.recommendations.$get({ query }, { init: { signal } })),
     args: () => [apiQuery(this._state)] as const,
@@ -64,6 +85,7 @@ export class MrApp extends LitElement {
   });
 
   #detail = new Task(this, {
+    autoRun: this.#onDashboard,
     task: async ([id], { signal }): Promise<DetailResponse | undefined> =>
       id === null
         ? undefined
@@ -79,13 +101,19 @@ export class MrApp extends LitElement {
     args: () => [] as const,
   });
 
-  /** The admin page is a view of its own; donors never see it. */
-  readonly #adminPage = basePath === '' && location.pathname.startsWith('/admin');
-
   #history = new Task(this, {
+    autoRun: this.#onDashboard,
     task: async (_, { signal }): Promise<HistoryResponse> =>
       json(await client.api.history.$get({}, { init: { signal } })),
     args: () => [] as const,
+  });
+
+  #digest = new Task(this, {
+    autoRun: this.#page === 'digest',
+    task: async ([query], { signal }): Promise<DigestResponse> =>
+      json(await client.api.digest.$get({ query }, { init: { signal } })),
+    args: () => [digestQuery(this._state)] as const,
+    argsEqual: ([a], [b]) => JSON.stringify(a) === JSON.stringify(b),
   });
 
   constructor() {
@@ -97,8 +125,14 @@ export class MrApp extends LitElement {
     super.connectedCallback();
     this._state = readState(location.search);
     window.addEventListener('popstate', this.#handlePopState);
-    document.documentElement.lang = this.i18n.locale;
-    document.documentElement.dir = this.i18n.dir;
+  }
+
+  /** The whole document takes the language: its lang and dir, and the title in the tab. */
+  protected override willUpdate(): void {
+    const { documentElement } = document;
+    documentElement.lang = this.i18n.locale;
+    documentElement.dir = this.i18n.dir;
+    document.title = `${this.i18n.t(this.#page === 'digest' ? 'nav.digest' : this.#page === 'admin' ? 'admin.title' : 'app.title')} – ${this.i18n.t('app.subtitle')}`;
   }
 
   override disconnectedCallback(): void {
@@ -135,8 +169,9 @@ export class MrApp extends LitElement {
 
   #handleRemove = (e: FilterRemoveEvent) => {
     if (e.dimension === null)
-      this.#setState({ ...this._state, filters: INITIAL_STATE.filters, q: '' });
+      this.#setState({ ...this._state, filters: INITIAL_STATE.filters, q: '', overdue: false });
     else if (e.dimension === 'q') this.#setState({ ...this._state, q: '' });
+    else if (e.dimension === 'overdue') this.#setState({ ...this._state, overdue: false });
     else this.#setState(toggleFilter(this._state, e.dimension, e.value!));
   };
 
@@ -158,6 +193,11 @@ export class MrApp extends LitElement {
       true,
     );
   #handleOpen = (e: OpenRecommendationEvent) => this.#setState({ ...this._state, rec: e.id });
+  #handleOverdue = (e: OverdueToggleEvent) =>
+    this.#setState({ ...this._state, overdue: e.overdue });
+  #handleLang = (e: LangChangeEvent) => this.#setState({ ...this._state, lang: e.lang }, true);
+  #handleDigestRounds = (e: DigestRoundsEvent) =>
+    this.#setState({ ...this._state, from: e.from, to: e.to });
 
   #error(error: unknown, retry: () => void) {
     const e = error as { message?: string; action?: string };
@@ -169,10 +209,25 @@ export class MrApp extends LitElement {
   }
 
   #nav(me: MeResponse | undefined) {
-    if (!me?.admin) return nothing;
-    return html`<nav class="nav no-print" aria-label="Pages">
-      ${this.#adminPage ? html`<a href="/">${this.i18n.t('nav.dashboard')}</a>` : html`<a href="/admin">${this.i18n.t('nav.admin')}</a>`}
-    </nav>`;
+    return html`<mr-topbar
+      .i18n=${this.i18n}
+      page=${this.#page}
+      basePath=${basePath}
+      ?admin=${me?.admin === true}
+      @mr-lang-change=${this.#handleLang}
+    ></mr-topbar>`;
+  }
+
+  #renderDigest(me: MeResponse | undefined) {
+    const failed = this.#digest.status === 3 ? (this.#digest.error as Error) : undefined;
+    return html`${this.#nav(me)}
+      <main @mr-digest-rounds=${this.#handleDigestRounds}>
+        <mr-digest
+          .i18n=${this.i18n}
+          .digest=${failed ? undefined : this.#digest.value}
+          .error=${failed}
+        ></mr-digest>
+      </main>`;
   }
 
   #renderAdmin(me: MeResponse | undefined) {
@@ -187,7 +242,8 @@ export class MrApp extends LitElement {
 
   override render() {
     const me = this.#me.value;
-    if (this.#adminPage) return this.#renderAdmin(me);
+    if (this.#page === 'admin') return this.#renderAdmin(me);
+    if (this.#page === 'digest') return this.#renderDigest(me);
     const summary = this.#summary.value;
     const round = this.#round(summary);
     const state = this._state;
@@ -203,6 +259,7 @@ export class MrApp extends LitElement {
         @mr-search=${this.#handleSearch}
         @mr-sort=${this.#handleSort}
         @mr-open-recommendation=${this.#handleOpen}
+        @mr-overdue-toggle=${this.#handleOverdue}
       >
         <mr-header .i18n=${this.i18n} .summary=${summary} .round=${round}></mr-header>
         ${
@@ -216,7 +273,7 @@ export class MrApp extends LitElement {
         ${!summary && this.#summary.status !== 3 ? html`<p class="loading" role="status">${this.i18n.t('app.loading')}</p>` : nothing}
         ${
           summary
-            ? html`<mr-headline .i18n=${this.i18n} .summary=${summary} .round=${round}></mr-headline>
+            ? html`<mr-headline .i18n=${this.i18n} .summary=${summary} .round=${round} ?overdueOnly=${state.overdue}></mr-headline>
                 <mr-filter-chips .i18n=${this.i18n} .state=${state} .round=${round}></mr-filter-chips>
                 <div class="charts">
                   ${(['pillar', 'criterion', 'unit', 'response'] as const)
@@ -250,6 +307,7 @@ export class MrApp extends LitElement {
                 ?descending=${state.descending}
                 q=${state.q}
                 .selected=${state.rec}
+                ?dueDates=${summary?.overdue != null}
                 csvHref=${`${basePath}/api/export.csv${csvQuery ? `?${csvQuery}` : ''}`}
               ></mr-recommendation-table>`
             : nothing
@@ -262,6 +320,14 @@ export class MrApp extends LitElement {
         ></mr-recommendation-detail>
       </main>`;
   }
+}
+
+/** The page an address (below the donor prefix) is; anything else is the dashboard (SPA fallback). */
+export function pageOf(path: string): Page {
+  if (/^\/digest\/?$/.test(path)) return 'digest';
+  // Donors have no admin page: under /shared the path /admin is just the dashboard.
+  if (basePath === '' && /^\/admin\/?$/.test(path)) return 'admin';
+  return 'dashboard';
 }
 
 customElements.define('mr-app', MrApp);

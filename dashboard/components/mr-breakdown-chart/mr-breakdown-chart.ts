@@ -1,7 +1,7 @@
 // One breakdown (pillar, criterion, unit or acceptance level) as stacked bars of status per group.
 import { html, LitElement, nothing, type PropertyValues, svg } from 'lit';
 import type { BreakdownGroup } from '../../../data/summary.ts';
-import { PILLARS, type StatusKey } from '../../../data/vocabulary.ts';
+import type { CriterionKey, PillarKey, StatusKey } from '../../../data/vocabulary.ts';
 import { downloadPng, downloadSvg } from '../../charts/export.ts';
 import { STATUS_ORDER, statusFill } from '../../charts/palette.ts';
 import { type BarGroup, drawStackedBars } from '../../charts/stacked-bars.ts';
@@ -66,9 +66,9 @@ export class MrBreakdownChart extends LitElement {
 
   #groupLabel(g: BreakdownGroup): string {
     if (g.key === 'unassigned') return this.i18n.t('group.unassigned');
-    if (this.dimension === 'pillar')
-      return `${g.key}. ${PILLARS.find((p) => p.key === g.key)?.name ?? g.label}`;
+    if (this.dimension === 'pillar') return this.i18n.pillar(g.key as PillarKey);
     if (this.dimension === 'response') return this.i18n.t(`response.${g.key as 'accept'}`);
+    if (this.dimension === 'criterion') return this.i18n.criterion(g.key as CriterionKey);
     return g.label;
   }
 

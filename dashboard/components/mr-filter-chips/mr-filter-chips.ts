@@ -1,6 +1,6 @@
 // The active filters as removable chips, so a reader always sees what narrows the view.
 import { css, html, LitElement, nothing } from 'lit';
-import { CRITERIA, PILLARS } from '../../../data/vocabulary.ts';
+import type { CriterionKey, PillarKey } from '../../../data/vocabulary.ts';
 import { FilterRemoveEvent } from '../../events.ts';
 import type { I18n } from '../../i18n/i18n.ts';
 import { FILTER_DIMENSIONS, type FilterDimension, type ViewState } from '../../state/view-state.ts';
@@ -63,15 +63,14 @@ export class MrFilterChips extends LitElement {
 
   #valueLabel(dimension: FilterDimension, value: string): string {
     if (value === 'unassigned') return this.i18n.t('group.unassigned');
-    if (dimension === 'pillar')
-      return `${value}. ${PILLARS.find((p) => p.key === value)?.name ?? value}`;
-    if (dimension === 'criterion') return CRITERIA.find((c) => c.key === value)?.label ?? value;
+    if (dimension === 'pillar') return this.i18n.pillar(value as PillarKey);
+    if (dimension === 'criterion') return this.i18n.criterion(value as CriterionKey);
     if (dimension === 'response') return this.i18n.t(`response.${value as 'accept'}`);
     if (dimension === 'status') return this.i18n.t(`status.${value as 'open'}`);
     return value;
   }
 
-  #chip(dimension: FilterDimension | 'q', value: string, text: string) {
+  #chip(dimension: FilterDimension | 'q' | 'overdue', value: string, text: string) {
     return html`<li class="chip">
       <span>${text}</span>
       <button type="button" aria-label=${this.i18n.t('filters.remove', { label: text })} @click=${() => this.dispatchEvent(new FilterRemoveEvent(dimension, value))}>
@@ -94,6 +93,8 @@ export class MrFilterChips extends LitElement {
       chips.push(
         this.#chip('q', this.state.q, `${this.i18n.t('filters.search')}: “${this.state.q}”`),
       );
+    if (this.state.overdue)
+      chips.push(this.#chip('overdue', 'true', this.i18n.t('filters.overdue')));
     if (chips.length === 0) return nothing;
     return html`<ul aria-label=${this.i18n.t('filters.active')}>
       <li class="title">${this.i18n.t('filters.active')}:</li>

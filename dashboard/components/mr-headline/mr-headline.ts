@@ -1,7 +1,9 @@
-// The headline figures: how many recommendations, how they were answered, how far the round got.
-import { css, html, LitElement } from 'lit';
+// The headline figures: how many recommendations, how they were answered, how far the round got,
+// and (for a sheet with due dates) how many are overdue.
+import { css, html, LitElement, nothing } from 'lit';
 import type { SummaryResponse } from '../../api/types.ts';
 import { STATUS_ORDER } from '../../charts/palette.ts';
+import { OverdueToggleEvent } from '../../events.ts';
 import type { I18n } from '../../i18n/i18n.ts';
 import { sharedStyles } from '../shared.styles.ts';
 
@@ -50,6 +52,13 @@ export class MrHeadline extends LitElement {
       .rate {
         grid-column: span 2;
       }
+      .overdue dd:not(.note, .action) {
+        color: var(--mr-error-border);
+      }
+      dd.action {
+        order: 3;
+        margin-top: 0.4rem;
+      }
       @media (max-width: 420px) {
         .rate {
           grid-column: span 1;
@@ -61,11 +70,39 @@ export class MrHeadline extends LitElement {
     i18n: { attribute: false },
     summary: { attribute: false },
     round: {},
+    overdueOnly: { type: Boolean },
   };
 
   declare i18n: I18n;
   declare summary: SummaryResponse | undefined;
   declare round: string;
+  /** Whether the view is narrowed to the overdue recommendations. */
+  declare overdueOnly: boolean;
+
+  constructor() {
+    super();
+    this.overdueOnly = false;
+  }
+
+  /** Only a sheet with due dates has anything overdue to show (the API sends null otherwise). */
+  #overdue() {
+    const overdue = this.summary?.overdue;
+    if (!overdue) return nothing;
+    return html`<div class="figure overdue">
+      <dt>${this.i18n.t('headline.overdue', { round: overdue.round ?? this.round })}</dt>
+      <dd>${this.i18n.number(overdue.count)}</dd>
+      <dd class="note">${this.i18n.t('headline.overdueNote')}</dd>
+      <dd class="action no-print">
+        <button
+          type="button"
+          aria-pressed=${String(this.overdueOnly)}
+          @click=${() => this.dispatchEvent(new OverdueToggleEvent(!this.overdueOnly))}
+        >
+          ${this.i18n.t('filters.showOverdue')}
+        </button>
+      </dd>
+    </div>`;
+  }
 
   override render() {
     const s = this.summary;
@@ -107,6 +144,7 @@ export class MrHeadline extends LitElement {
           : this.i18n.t('headline.rateNone'),
         'rate',
       )}
+      ${this.#overdue()}
     </dl>`;
   }
 }

@@ -1,6 +1,5 @@
 // One recommendation in full, in a dialog: text, points, key actions, links, every round.
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { CRITERIA, PILLARS } from '../../../data/vocabulary.ts';
 import type { DetailResponse } from '../../api/types.ts';
 import { OpenRecommendationEvent } from '../../events.ts';
 import type { I18n } from '../../i18n/i18n.ts';
@@ -96,6 +95,10 @@ export class MrRecommendationDetail extends LitElement {
         padding: 0;
         min-height: 0;
       }
+      .overdue {
+        margin-inline-start: 0.4rem;
+        color: var(--mr-error-border);
+      }
       .finding {
         font-size: 0.85rem;
       }
@@ -141,6 +144,7 @@ export class MrRecommendationDetail extends LitElement {
         <tr>
           <th scope="col">${this.i18n.t('detail.round')}</th>
           <th scope="col">${this.i18n.t('detail.status')}</th>
+          ${this.detail?.due ? html`<th scope="col">${this.i18n.t('detail.due')}</th>` : nothing}
           <th scope="col">${this.i18n.t('detail.comment')}</th>
         </tr>
       </thead>
@@ -150,11 +154,27 @@ export class MrRecommendationDetail extends LitElement {
           return html`<tr>
             <th scope="row">${round}</th>
             <td>${this.i18n.t(`status.${entry?.status ?? 'unreported'}`)}</td>
+            ${this.detail?.due ? html`<td>${this.#date(entry?.dueDate ?? item.dueDate)}</td>` : nothing}
             <td class="text">${entry?.comment || html`<span class="muted">${this.i18n.t('detail.noComment')}</span>`}</td>
           </tr>`;
         })}
       </tbody>
     </table>`;
+  }
+
+  #date(iso: string | null) {
+    return iso ? this.i18n.date(iso) : '—';
+  }
+
+  /** The due date that applies now, marked when it has passed (only for a sheet with due dates). */
+  #due() {
+    const due = this.detail?.due;
+    if (!due) return nothing;
+    return html`<dt>${this.i18n.t('detail.due')}</dt>
+      <dd>
+        ${this.#date(due.date)}
+        ${due.overdue && due.round ? html`<strong class="overdue">${this.i18n.t('detail.overdue', { round: due.round })}</strong>` : nothing}
+      </dd>`;
   }
 
   #actionable(item: Detail | Point) {
@@ -183,12 +203,13 @@ export class MrRecommendationDetail extends LitElement {
           ? html`<div class="body">
               <dl class="facts">
                 <dt>${this.i18n.t('detail.pillar')}</dt>
-                <dd>${r.pillar ? `${r.pillar}. ${PILLARS.find((p) => p.key === r.pillar)?.name}` : '—'}</dd>
+                <dd>${r.pillar ? this.i18n.pillar(r.pillar) : '—'}</dd>
                 <dt>${this.i18n.t('detail.criterion')}</dt>
                 <dd>
-                  ${r.criterion ? CRITERIA.find((c) => c.key === r.criterion)?.label : '—'}
+                  ${r.criterion ? this.i18n.criterion(r.criterion) : '—'}
                   ${r.evaluationNumber ? html`<span class="muted">(${this.i18n.t('detail.evaluation', { number: r.evaluationNumber })})</span>` : nothing}
                 </dd>
+                ${this.#due()}
               </dl>
               <p class="text">${r.text}</p>
               ${r.points.length === 0 ? this.#actionable(r) : nothing}

@@ -77,6 +77,19 @@ export const styles = css`
     display: block;
     max-width: 36rem;
   }
+  .due {
+    white-space: nowrap;
+  }
+  .overdue {
+    display: inline-block;
+    margin-inline-start: 0.3rem;
+    padding: 0 0.35rem;
+    border-radius: 4px;
+    border: 1px solid var(--mr-error-border);
+    background: var(--mr-error-bg);
+    font-size: 0.75rem;
+    font-weight: 600;
+  }
   .status {
     display: inline-flex;
     align-items: center;

@@ -1,5 +1,5 @@
 // The recommendations as a sortable, searchable table; a row opens the recommendation in full.
-import { html, LitElement, svg } from 'lit';
+import { html, LitElement, nothing, svg } from 'lit';
 import type { ListItem } from '../../api/types.ts';
 import { statusFill } from '../../charts/palette.ts';
 import { OpenRecommendationEvent, SearchEvent, SortEvent } from '../../events.ts';
@@ -21,6 +21,8 @@ export function sortItems(
     if (sort === 'criterion') return `${r.evaluationNumber ?? '9'}`.padStart(5, '0') + r.criterion;
     if (sort === 'unit') return (r.responsible[0] ?? '~').toLowerCase();
     if (sort === 'response') return (r.response ? RESPONSE_ORDER[r.response] : 3) * 1000 + r.number;
+    // Undated recommendations after every dated one.
+    if (sort === 'due') return r.dueDate ?? '9999-99-99';
     if (sort.startsWith('round:'))
       return STATUS_RANK[r.status[sort.slice(6)] ?? 'unreported'] * 1000 + r.number;
     return r.number;
@@ -49,6 +51,7 @@ export class MrRecommendationTable extends LitElement {
     q: {},
     selected: {},
     csvHref: {},
+    dueDates: { type: Boolean },
   };
 
   declare i18n: I18n;
@@ -59,6 +62,8 @@ export class MrRecommendationTable extends LitElement {
   declare q: string;
   declare selected: string | null;
   declare csvHref: string;
+  /** The sheet has due dates: a Due column, with overdue ones marked. */
+  declare dueDates: boolean;
 
   #timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -71,6 +76,15 @@ export class MrRecommendationTable extends LitElement {
     this.q = '';
     this.selected = null;
     this.csvHref = '/api/export.csv';
+    this.dueDates = false;
+  }
+
+  #due(r: ListItem) {
+    if (!r.dueDate) return html`<td>—</td>`;
+    return html`<td class="due">
+      ${this.i18n.date(r.dueDate)}
+      ${r.overdue ? html`<span class="overdue">${this.i18n.t('table.overdue')}</span>` : nothing}
+    </td>`;
   }
 
   #handleSearch = (event: InputEvent) => {
@@ -130,6 +144,7 @@ export class MrRecommendationTable extends LitElement {
                     ${this.#header('number', this.i18n.t('table.number'))} ${this.#header('pillar', this.i18n.t('table.pillar'))}
                     ${this.#header('criterion', this.i18n.t('table.criterion'), 'wide')} ${this.#header('unit', this.i18n.t('table.unit'))}
                     ${this.#header('response', this.i18n.t('table.response'), 'wide')}
+                    ${this.dueDates ? this.#header('due', this.i18n.t('table.due')) : nothing}
                     ${this.rounds.map((r) => this.#header(`round:${r}`, r))}
                   </tr>
                 </thead>
@@ -147,9 +162,12 @@ export class MrRecommendationTable extends LitElement {
                         }}>#${r.id}</button>
                       </td>
                       <td>${r.pillar ?? '—'}</td>
-                      <td class="wide">${r.evaluationNumber ?? '—'} ${r.criterionLabel}<span class="excerpt">${r.excerpt}</span></td>
+                      <td class="wide">
+                        ${r.evaluationNumber ?? '—'} ${r.criterion ? this.i18n.criterion(r.criterion) : r.criterionLabel}<span class="excerpt">${r.excerpt}</span>
+                      </td>
                       <td>${r.responsible.join(', ') || '—'}</td>
                       <td class="wide">${r.response ? this.i18n.t(`response.${r.response}`) : '—'}</td>
+                      ${this.dueDates ? this.#due(r) : nothing}
                       ${this.rounds.map((round) => html`<td>${this.#status(r.status[round])}</td>`)}
                     </tr>`,
                   )}

@@ -58,9 +58,9 @@ export async function startGoogleDemo(
 export function writeEnvFile(path: string, vars: Record<string, string>): void {
   writeFileSync(
     path,
-    Object.entries(vars)
+    `${Object.entries(vars)
       .map(([k, v]) => `${k}='${v.replace(/'/g, "\\'")}'`)
-      .join('\n') + '\n',
+      .join('\n')}\n`,
   );
 }
 
