@@ -199,4 +199,5 @@ export const ar = {
   'detail.overdue': 'متأخرة في {round}',
   'digest.moreUnits':
     'تغيّرت أيضًا في وحدات أخرى عددها {count}: {units}. يعرض الموجز على الشاشة أرقامها.',
+  'digest.segment': '{group}: {count} {move}',
 } satisfies Catalogue;

@@ -186,6 +186,7 @@ export const en = {
   'digest.legendOpen': 'still open',
   'digest.print': 'Print this digest',
   'digest.legendReopened': 'back to open',
+  'digest.segment': '{group}: {count} {move}',
   'digest.unitsDrawn': 'The chart shows the {count} units where most moved.',
   'digest.moreUnits':
     'Also moved, in {count} more units: {units}. The digest on screen has their figures.',

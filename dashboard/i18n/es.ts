@@ -204,4 +204,5 @@ export const es = {
   'detail.overdue': 'Atrasada en {round}',
   'digest.moreUnits':
     'También hubo movimiento en otras {count} unidades: {units}. El resumen en pantalla muestra sus cifras.',
+  'digest.segment': '{group}: {count} {move}',
 } satisfies Catalogue;

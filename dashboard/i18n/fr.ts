@@ -203,4 +203,5 @@ export const fr = {
   'detail.overdue': 'En retard pour {round}',
   'digest.moreUnits':
     'Ont aussi bougé, dans {count} autres unités : {units}. La synthèse à l’écran donne leurs chiffres.',
+  'digest.segment': '{group} : {count} {move}',
 } satisfies Catalogue;

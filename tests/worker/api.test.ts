@@ -365,7 +365,7 @@ describe('GET /api/digest', () => {
     await fakeGoogle.putSheet(setup.sheetId, rows, { sharedWith: [setup.email] });
     await runCron(setup.env);
     const { response, body } = await get(setup.env, '/api/digest');
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(409);
     expect(body!.error.allowed).toEqual(['Time 2']);
   });
 });

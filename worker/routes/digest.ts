@@ -13,8 +13,9 @@ export const digestRoutes = new Hono<AppEnv>().get('/', async (c) => {
   const record = await loadCurrent(c);
   const { snapshot } = record;
   const rounds = snapshot.rounds.map((r) => r.label);
+  // Not the request's fault but the sheet's state: 409, which the dashboard words as such.
   if (rounds.length < 2) {
-    throw apiError(400, {
+    throw apiError(409, {
       message: 'A digest compares two monitoring rounds, and this sheet has fewer.',
       parameter: 'from',
       allowed: rounds,

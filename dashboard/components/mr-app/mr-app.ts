@@ -1,7 +1,7 @@
 // The dashboard: the state in the address bar, the data through typed API tasks, the views.
 import { Task } from '@lit/task';
 import { html, LitElement, nothing } from 'lit';
-import { basePath, client, json } from '../../api/client.ts';
+import { ApiError, basePath, client, json } from '../../api/client.ts';
 import type {
   DetailResponse,
   DigestResponse,
@@ -214,12 +214,18 @@ export class MrApp extends LitElement {
       page=${this.#page}
       basePath=${basePath}
       ?admin=${me?.admin === true}
+      .chosenLang=${this._state.lang}
       @mr-lang-change=${this.#handleLang}
     ></mr-topbar>`;
   }
 
   #renderDigest(me: MeResponse | undefined) {
-    const failed = this.#digest.status === 3 ? (this.#digest.error as Error) : undefined;
+    const error = this.#digest.status === 3 ? (this.#digest.error as Error) : undefined;
+    // 409: the sheet has a single round so far; said in the reader's language.
+    const failed =
+      error instanceof ApiError && error.status === 409
+        ? { message: this.i18n.t('digest.needTwo') }
+        : error;
     return html`${this.#nav(me)}
       <main @mr-digest-rounds=${this.#handleDigestRounds}>
         <mr-digest

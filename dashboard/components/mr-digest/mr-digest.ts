@@ -72,7 +72,11 @@ export class MrDigest extends LitElement {
         statusLabel: (s) => moveLabel(this.i18n, MOVE_OF_STATUS[s]),
         formatCount: (n) => this.i18n.number(n),
         segmentLabel: (g, s, n) =>
-          `${g.label}: ${this.i18n.number(n)} ${moveLabel(this.i18n, MOVE_OF_STATUS[s])}`,
+          this.i18n.t('digest.segment', {
+            group: g.label,
+            count: n,
+            move: moveLabel(this.i18n, MOVE_OF_STATUS[s]),
+          }),
         isSelected: () => false,
       });
     }

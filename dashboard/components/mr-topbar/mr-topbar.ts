@@ -54,6 +54,7 @@ export class MrTopbar extends LitElement {
     page: {},
     basePath: {},
     admin: { type: Boolean },
+    chosenLang: { attribute: false },
   };
 
   declare i18n: I18n;
@@ -61,19 +62,21 @@ export class MrTopbar extends LitElement {
   /** '' for staff, '/shared' for a donor's link: the pages live under it. */
   declare basePath: string;
   declare admin: boolean;
+  /** The language the address names (null: the browser's), carried to the other pages. */
+  declare chosenLang: string | null;
 
   constructor() {
     super();
     this.page = 'dashboard';
     this.basePath = '';
     this.admin = false;
+    this.chosenLang = null;
   }
 
   /** A page's address in the reader's language: switching pages keeps the language. */
   #href(page: Page): string {
     const path = page === 'dashboard' ? '/' : `/${page}`;
-    const lang = new URLSearchParams(location.search).get('lang');
-    return `${this.basePath}${path}${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`;
+    return `${this.basePath}${path}${this.chosenLang ? `?lang=${encodeURIComponent(this.chosenLang)}` : ''}`;
   }
 
   #link(page: Page, label: string) {
