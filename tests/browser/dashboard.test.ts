@@ -356,4 +356,26 @@ describe('admin and donor links', () => {
     await expectClean(donor);
     await donor.context.close();
   });
+
+  it('opens from an email: a link followed from another site lands in the dashboard', async () => {
+    const admin = await openPage(browser, `${inject('filledUrl')}/admin`);
+    await admin.page.getByRole('heading', { name: 'Donor share links' }).waitFor();
+    await admin.page.getByLabel('Label').fill('Emailed link');
+    await admin.page.getByRole('button', { name: 'Create link' }).click();
+    const url = (await admin.page.locator('mr-admin .created code').textContent())!;
+    await admin.context.close();
+
+    // A page of another site (a webmail, here a data: page) with the link in it: the click is a
+    // cross-site navigation, as when the donor opens the email.
+    const donor = await openPage(browser, `data:text/html,<a href="${url}">Your dashboard</a>`);
+    const { page } = donor;
+    await page.getByRole('link', { name: 'Your dashboard' }).click();
+    await page.locator('mr-breakdown-chart g.segment').first().waitFor();
+    expect(new URL(page.url()).pathname).toBe('/shared/');
+    expect(await page.locator('p.shared-note').textContent()).toContain('Emailed link');
+    // The landing page replaced itself: Back leaves the token out of reach.
+    await page.goBack();
+    expect(page.url()).toMatch(/^data:/);
+    await donor.context.close();
+  });
 });

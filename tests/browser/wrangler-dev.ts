@@ -5,7 +5,20 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+// Ports handed out by this process: two servers starting at once must not be given the same one.
+const handedOut = new Set<number>();
+
 export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await askKernelForPort();
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+}
+
+function askKernelForPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -32,6 +45,9 @@ export async function startWranglerDev(
   options: { envFile?: string; vars?: Record<string, string> } = {},
 ): Promise<DevServer> {
   const port = await freePort();
+  // The devtools inspector defaults to 9229 for every `wrangler dev`: two servers started together
+  // (or any other process holding 9229) make workerd fail to bind, so each gets its own port.
+  const inspectorPort = await freePort();
   const persist = mkdtempSync(join(tmpdir(), 'wrangler-state-'));
   const args = [
     'wrangler',
@@ -40,6 +56,8 @@ export async function startWranglerDev(
     '127.0.0.1',
     '--port',
     String(port),
+    '--inspector-port',
+    String(inspectorPort),
     '--persist-to',
     persist,
     '--show-interactive-dev-session=false',

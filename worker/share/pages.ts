@@ -2,24 +2,32 @@
 // nothing loaded from anywhere.
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
-export function sharePage(title: string, message: string): string {
+export function sharePage(title: string, message: string, next?: string): string {
+  const go = next ? escapeHtml(next) : null;
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
+<meta name="robots" content="noindex">${go ? `\n<meta http-equiv="refresh" content="0; url=${go}">` : ''}
 <title>${escapeHtml(title)}</title>
 </head>
 <body>
 <main>
 <h1>${escapeHtml(title)}</h1>
-<p>${escapeHtml(message)}</p>
+<p>${escapeHtml(message)}</p>${go ? `\n<p><a href="${go}">${escapeHtml(OPENING.link)}</a></p>` : ''}
 </main>
 </body>
 </html>
 `;
 }
+
+/** The landing of a valid link, which moves on to the dashboard by itself. */
+export const OPENING = {
+  title: 'Opening the dashboard',
+  message: 'Your read-only view of the management response dashboard is opening.',
+  link: 'Open the dashboard',
+};
 
 export const EXPIRED = {
   title: 'This link has expired',

@@ -6,7 +6,7 @@ import { LocaleSchema } from '../../data/enums.ts';
 import type { ShareLink } from '../../data/share.ts';
 import type { AppEnv } from '../context.ts';
 import { apiError } from '../errors.ts';
-import { EXPIRED, sharePage, UNKNOWN } from './pages.ts';
+import { EXPIRED, OPENING, sharePage, UNKNOWN } from './pages.ts';
 import { linkState, ShareStore } from './share-store.ts';
 
 export const SHARE_COOKIE = 'mr_share';
@@ -40,19 +40,20 @@ export async function handleShareLanding(c: Context<AppEnv>): Promise<Response> 
   setCookie(c, SHARE_COOKIE, c.req.param('token')!, {
     httpOnly: true,
     secure: true,
-    // Lax, not Strict: the link arrives by email, so the landing is a cross-site navigation, and
-    // browsers keep Strict cookies off the whole redirect chain that follows one, which would
-    // leave /shared/ without it. Lax still keeps the cookie off other sites' requests but the
-    // reader's own top-level visits, and everything under /shared only reads.
-    sameSite: 'Lax',
+    sameSite: 'Strict',
     path: '/shared',
     maxAge: Math.max(1, Math.floor((Date.parse(link.expiresAt) - now.getTime()) / 1000)),
   });
   // The token leaves the address bar (and the history) for the dashboard's own address, in the
-  // link's language unless the address asks for another (/s/<token>?lang=fr).
+  // link's language unless the address asks for another (/s/<token>?lang=fr). Not by a redirect:
+  // the link is opened from an email, a cross-site navigation, and a browser keeps a Strict
+  // cookie off the redirect that follows one (the donor would land without it). A page of ours
+  // that moves on by itself (meta refresh, which replaces its history entry) starts a same-site
+  // navigation, which carries the cookie.
   const asked = LocaleSchema.safeParse(c.req.query('lang'));
   const lang = asked.success ? asked.data : link.lang;
-  return c.redirect(lang ? `/shared/?lang=${lang}` : '/shared/', 303);
+  const next = lang ? `/shared/?lang=${lang}` : '/shared/';
+  return c.html(sharePage(OPENING.title, OPENING.message, next), 200);
 }
 
 /** /shared/*: the donor's cookie must open an active link; its scope then governs every answer. */
