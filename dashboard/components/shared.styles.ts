@@ -1,6 +1,22 @@
 // Styles every component shares: focus rings, buttons, visually hidden text, the card surface.
 import { css } from 'lit';
 
+/** The title row a page opens with: the heading and its notes on one side, controls on the other. */
+export const pageHeaderStyles = css`
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    justify-content: space-between;
+    gap: 0.75rem 1.5rem;
+  }
+  h1 {
+    font-size: 1.4rem;
+    margin: 0;
+    line-height: 1.2;
+  }
+`;
+
 export const sharedStyles = css`
   :host {
     font-family: var(--mr-font);

@@ -8,17 +8,6 @@ export const styles = css`
     display: grid;
     gap: 0.75rem;
   }
-  header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: flex-end;
-    justify-content: space-between;
-    gap: 0.75rem 1.5rem;
-  }
-  h1 {
-    font-size: 1.4rem;
-    margin: 0;
-  }
   .age {
     margin: 0.25rem 0 0;
     font-size: 0.85rem;

@@ -9,7 +9,7 @@ import { MOVE_OF_STATUS, moveBarGroup, moveLabel } from '../../digest/digest-bar
 import { type DigestText, digestSentences, type GroupSentence } from '../../digest/sentences.ts';
 import { DigestRoundsEvent } from '../../events.ts';
 import type { I18n } from '../../i18n/i18n.ts';
-import { sharedStyles } from '../shared.styles.ts';
+import { pageHeaderStyles, sharedStyles } from '../shared.styles.ts';
 import { styles } from './mr-digest.styles.ts';
 
 /** Units beyond these have no bar, and in print only their name: the page must fit one sheet. */
@@ -21,7 +21,7 @@ const EXCERPTS_SHOWN = 6;
  * @fires mr-digest-rounds - the reader picked other rounds to compare.
  */
 export class MrDigest extends LitElement {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, pageHeaderStyles, styles];
   static override properties = {
     i18n: { attribute: false },
     digest: { attribute: false },

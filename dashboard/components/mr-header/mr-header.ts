@@ -3,7 +3,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import type { SummaryResponse } from '../../api/types.ts';
 import { RoundChangeEvent } from '../../events.ts';
 import type { I18n } from '../../i18n/i18n.ts';
-import { sharedStyles } from '../shared.styles.ts';
+import { pageHeaderStyles, sharedStyles } from '../shared.styles.ts';
 
 /**
  * @fires mr-round-change - the reader picked another monitoring round.
@@ -11,21 +11,10 @@ import { sharedStyles } from '../shared.styles.ts';
 export class MrHeader extends LitElement {
   static override styles = [
     sharedStyles,
+    pageHeaderStyles,
     css`
       :host {
         display: block;
-      }
-      header {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: flex-end;
-        justify-content: space-between;
-        gap: 0.75rem 1.5rem;
-      }
-      h1 {
-        font-size: 1.4rem;
-        margin: 0;
-        line-height: 1.2;
       }
       .subtitle {
         margin: 0.15rem 0 0;
