@@ -15,6 +15,20 @@ export const pageHeaderStyles = css`
     margin: 0;
     line-height: 1.2;
   }
+  .age {
+    margin: 0.35rem 0 0;
+    font-size: 0.85rem;
+  }
+  header label {
+    display: flex;
+    flex-direction: column;
+    gap: 0.2rem;
+    font-size: 0.8rem;
+    font-weight: 600;
+  }
+  header select {
+    min-height: 2.25rem;
+  }
 `;
 
 export const sharedStyles = css`

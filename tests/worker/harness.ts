@@ -8,6 +8,7 @@ import {
 } from 'cloudflare:test';
 import { inject } from 'vitest';
 import worker from '../../worker/index.ts';
+import type { RecordedRequest } from '../fakes/google/model.ts';
 
 let counter = 0;
 export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++counter}`;
@@ -24,15 +25,6 @@ async function control(path: string, init: RequestInit = {}) {
 }
 
 export type Cell = string | number | boolean;
-
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  authorization: string | null;
-  body: unknown;
-  key: string | null;
-}
 
 export const fakeGoogle = {
   putSheet: (

@@ -2,6 +2,7 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import matrixCsv from '../../data/matrix.csv';
+import { sharePage } from '../../worker/share/pages.ts';
 import { ShareStore, tokenHash } from '../../worker/share/share-store.ts';
 import { filledMatrix, HOSTILE_COMMENT } from '../fixtures/filled-matrix.ts';
 import { call, fakeGoogle, googleSetup, postJson, runCron, type TestSetup } from './harness.ts';
@@ -180,6 +181,17 @@ describe('opening a share link', () => {
     }
     expect(found).toBe(0);
     expect((await open('not-a-token-aaaaaaaaaaaaaaaaaaaaaa')).response.status).toBe(404);
+  });
+
+  it('writes whatever its pages say as text, in the body and in the address it moves to', async () => {
+    const page = String(
+      await sharePage('<img src=x onerror=alert(1)>', 'Tom & "Jerry"', '/shared/?a=1&b="><script>'),
+    );
+    expect(page).not.toContain('<img');
+    expect(page).not.toContain('<script');
+    expect(page).toContain('<h1>&lt;img src=x onerror=alert(1)&gt;</h1>');
+    expect(page).toContain('<p>Tom &amp; &quot;Jerry&quot;</p>');
+    expect(page).toContain('url=/shared/?a=1&amp;b=&quot;&gt;&lt;script&gt;"');
   });
 
   it('answers /shared without a cookie with a page saying to use the link', async () => {

@@ -4,6 +4,8 @@ import { Hono } from 'hono';
 import type { Recommendation } from '../../data/recommendation.ts';
 import { pillarName, RESPONSES, STATUSES } from '../../data/vocabulary.ts';
 import { stringifyCsv } from '../../sync/csv.ts';
+import type { Field } from '../../sync/normalise/headers.ts';
+import { FIELD_NAMES } from '../../sync/normalise/sheet.ts';
 import { filterRecommendations } from '../../sync/query.ts';
 import type { AppEnv } from '../context.ts';
 import { loadCurrent } from '../current.ts';
@@ -18,6 +20,20 @@ export function neutralise(cell: string): string {
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
+const LEADING_FIELDS = [
+  'number',
+  'pillar',
+  'criterion',
+  'evaluationNumber',
+  'linked',
+  'text',
+  'responsible',
+  'support',
+  'response',
+  'responseComment',
+  'keyActions',
+] as const satisfies readonly Field[];
+
 const label = (key: string | null, list: readonly { key: string; label: string }[]) =>
   key === null ? '' : (list.find((x) => x.key === key)?.label ?? key);
 
@@ -26,19 +42,10 @@ function rowsOf(
   rounds: readonly string[],
   dueDates: boolean,
 ): string[][] {
+  // The headers the normaliser names its columns by, so an export reads back as a sheet.
   const header = [
-    'Recommendation #',
-    'Pillar',
-    'Evaluation criterion',
-    'Evaluation recommendation #',
-    'Linked recommendations',
-    'Recommendation',
-    'Responsible unit(s)',
-    'Support from',
-    'Management response',
-    'Management response comments',
-    'Key actions',
-    ...(dueDates ? ['Due date'] : []),
+    ...LEADING_FIELDS.map((field) => FIELD_NAMES[field]),
+    ...(dueDates ? [FIELD_NAMES.dueDate] : []),
     ...rounds.flatMap((r) => [
       `Status (${r})`,
       `Comments (${r})`,

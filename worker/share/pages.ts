@@ -1,21 +1,28 @@
-// The plain pages a donor may meet: a link that is not (or no longer) valid. No script, no style,
-// nothing loaded from anywhere.
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+// The plain pages a donor may meet: a link that is not (or no longer) valid, and the landing of one
+// that is. No script, no style, nothing loaded from anywhere.
+import { html } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
 
-export function sharePage(title: string, message: string, next?: string): string {
-  const go = next ? escapeHtml(next) : null;
-  return `<!doctype html>
+/** Hono's `html` escapes every value put into it, so no text here can become markup. */
+export function sharePage(
+  title: string,
+  message: string,
+  next?: string,
+): HtmlEscapedString | Promise<HtmlEscapedString> {
+  return html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">${go ? `\n<meta http-equiv="refresh" content="0; url=${go}">` : ''}
-<title>${escapeHtml(title)}</title>
+<meta name="robots" content="noindex">
+${next ? html`<meta http-equiv="refresh" content="0; url=${next}">` : ''}
+<title>${title}</title>
 </head>
 <body>
 <main>
-<h1>${escapeHtml(title)}</h1>
-<p>${escapeHtml(message)}</p>${go ? `\n<p><a href="${go}">${escapeHtml(OPENING.link)}</a></p>` : ''}
+<h1>${title}</h1>
+<p>${message}</p>
+${next ? html`<p><a href="${next}">${OPENING.link}</a></p>` : ''}
 </main>
 </body>
 </html>

@@ -8,25 +8,13 @@ export const styles = css`
     display: grid;
     gap: 0.75rem;
   }
-  .age {
-    margin: 0.25rem 0 0;
-    font-size: 0.85rem;
-  }
   form {
     display: flex;
     flex-wrap: wrap;
     align-items: flex-end;
     gap: 0.5rem;
   }
-  label {
-    display: flex;
-    flex-direction: column;
-    gap: 0.2rem;
-    font-size: 0.8rem;
-    font-weight: 600;
-  }
   select {
-    min-height: 2.25rem;
     min-width: 7rem;
   }
   .intro {

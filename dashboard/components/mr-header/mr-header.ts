@@ -20,19 +20,7 @@ export class MrHeader extends LitElement {
         margin: 0.15rem 0 0;
         font-size: 0.95rem;
       }
-      .age {
-        margin: 0.35rem 0 0;
-        font-size: 0.85rem;
-      }
-      label {
-        display: flex;
-        flex-direction: column;
-        gap: 0.2rem;
-        font-size: 0.8rem;
-        font-weight: 600;
-      }
       select {
-        min-height: 2.25rem;
         min-width: 9rem;
         padding: 0.2rem 0.4rem;
       }
